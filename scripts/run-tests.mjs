@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Compiles the sources and tests (which is also the type check) and runs every
+// `*.test.js` under .build/test with Node's own test runner. Extra arguments are
+// passed to `node --test` (e.g. `--test-name-pattern=retry`).
+import { spawnSync } from "node:child_process";
+import { readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+// BUILD_DIR lets several people run subsets side by side without sharing output.
+const outDir = join(root, process.env.BUILD_DIR ?? ".build");
+const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+rmSync(outDir, { recursive: true, force: true });
+const tsc = spawnSync(
+  process.execPath,
+  [join(root, "node_modules/typescript/bin/tsc"), "-p", root, "--outDir", outDir],
+  { stdio: "inherit" },
+);
+// A full run must type-check cleanly; a filtered run still executes what compiled.
+if (tsc.status !== 0 && only.length === 0) process.exit(tsc.status ?? 1);
+
+const flags = process.argv.slice(2).filter((a) => a.startsWith("-"));
+const files = [];
+const walk = (dir) => {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path);
+    else if (entry.name.endsWith(".test.js")) files.push(path);
+  }
+};
+walk(join(outDir, "test"));
+const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
+const run = spawnSync(
+  process.execPath,
+  ["--test", "--test-timeout=120000", "--test-concurrency=2", ...flags, ...selected.sort()],
+  { stdio: "inherit", cwd: root },
+);
+process.exit(run.status ?? 1);

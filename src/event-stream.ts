@@ -1,0 +1,285 @@
+/**
+ * `EventStream<T>`: the async-iterable answer of a streaming call. It owns the
+ * response body from the moment it is created and guarantees that every way of
+ * leaving — the end, `break`, an exception in the loop body, `abort()`,
+ * `await using`, a timeout, a failure — releases the connection.
+ *
+ * Per event it does only: find the event boundary (the SSE decoder), decode
+ * (the resource's {@link StreamDecoder}), queue, hand over. One idle timer per
+ * stream, re-armed lazily, measures the gaps between events.
+ *
+ * @module
+ */
+
+import {
+  attachStreamContext,
+  IncompleteStreamError,
+  InvalidRequestError,
+  MistralError,
+  type PartialResult,
+  RequestAbortedError,
+  RequestTimeoutError,
+  readRequestId,
+} from "./errors.js";
+import type { CallScope } from "./http/call-scope.js";
+import type { BodyReader, TransportResponse } from "./http/transport.js";
+import { createSseDecoder, type ServerSentEvent } from "./sse/index.js";
+
+/** Returned by a {@link StreamDecoder} for the terminal `[DONE]` event. */
+export const streamDone: unique symbol = Symbol("streamDone");
+
+/** Turns one SSE event into a public value; owned by one stream. */
+export interface StreamDecoder<T> {
+  /** Decodes an event; returns {@link streamDone} at the end marker; throws a {@link StreamError} on bad data. */
+  decode(event: ServerSentEvent): T | typeof streamDone;
+  /** What has been decoded so far, for errors. */
+  partial(): PartialResult;
+}
+
+/** How an {@link EventStream} is set up (internal). */
+export interface EventStreamInit<T> {
+  readonly response: TransportResponse;
+  readonly scope: CallScope;
+  readonly decoder: StreamDecoder<T>;
+  readonly idleTimeoutMs: number | undefined;
+  readonly maxEventBytes: number;
+}
+
+/** Response facts a stream exposes. */
+export interface StreamResponseInfo {
+  /** HTTP status (2xx). */
+  readonly status: number;
+  /** Response headers. */
+  readonly headers: Headers;
+  /** The server's request id, if it sent one. */
+  readonly requestId: string | undefined;
+}
+
+const asyncDispose: typeof Symbol.asyncDispose =
+  Symbol.asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as typeof Symbol.asyncDispose);
+const noop = (): void => {};
+/** After `[DONE]`, how long to wait for the body's end before cutting the connection. */
+const drainGraceMs = 1000;
+
+/**
+ * A stream of events, iterable once with `for await`. Use `await using` (or
+ * call {@link EventStream.close}) when you may leave before the end.
+ */
+export class EventStream<T> implements AsyncIterableIterator<T> {
+  /** Status, headers and request id of the response. */
+  readonly response: StreamResponseInfo;
+  /** The `fetch` `Response`, when the transport is fetch-based (its body is owned by the stream). */
+  readonly rawResponse: Response | undefined;
+
+  readonly #reader: BodyReader;
+  readonly #scope: CallScope;
+  readonly #decoder: StreamDecoder<T>;
+  readonly #sse: { push(bytes: Uint8Array): void; end(): void };
+  readonly #idleMs: number | undefined;
+  #queue: T[] = [];
+  #head = 0;
+  /** open → (done | failed) → closed. */
+  #state: "open" | "done" | "failed" | "closed" = "open";
+  #failure: MistralError | undefined;
+  #iterated = false;
+  #bodyEnded = false;
+  #waitingSince = 0;
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #onAbort = (): void => {
+    this.#reader.cancel(this.#scope.reason).catch(noop);
+  };
+
+  constructor(init: EventStreamInit<T>) {
+    const { response, scope } = init;
+    this.response = { status: response.status, headers: response.headers, requestId: readRequestId(response.headers) };
+    this.rawResponse = response.raw;
+    this.#reader = response.body;
+    this.#scope = scope;
+    this.#decoder = init.decoder;
+    this.#idleMs = init.idleTimeoutMs;
+    this.#sse = createSseDecoder({ onEvent: (event) => this.#onEvent(event), maxEventSize: init.maxEventBytes });
+    scope.signal.addEventListener("abort", this.#onAbort, { once: true });
+    if (scope.signal.aborted) this.#onAbort();
+    if (this.#idleMs) this.#idleTimer = setTimeout(this.#checkIdle, this.#idleMs);
+  }
+
+  /** The server's request id (`mistral-correlation-id`), if it sent one. */
+  get requestId(): string | undefined {
+    return this.response.requestId;
+  }
+
+  /** Starts the one iteration this stream allows. */
+  [Symbol.asyncIterator](): this {
+    if (this.#iterated) {
+      throw new InvalidRequestError(
+        "This stream was already iterated: a stream can be read once (collect its events to reuse them)",
+      );
+    }
+    this.#iterated = true;
+    return this;
+  }
+
+  /** The next event; rejects with a {@link MistralError} when the stream fails. */
+  async next(): Promise<IteratorResult<T, undefined>> {
+    for (;;) {
+      if (this.#head < this.#queue.length) {
+        const value = this.#queue[this.#head++] as T;
+        if (this.#head === this.#queue.length) this.#resetQueue();
+        this.#waitingSince = 0;
+        return { done: false, value };
+      }
+      if (this.#failure) {
+        const failure = this.#failure;
+        this.#release(true);
+        throw failure;
+      }
+      if (this.#state !== "open") {
+        this.#release(!this.#bodyEnded);
+        return { done: true, value: undefined };
+      }
+      await this.#pull();
+    }
+  }
+
+  /** Leaves the stream early (`break` calls it): releases the connection. */
+  async return(): Promise<IteratorResult<T, undefined>> {
+    this.#release(true);
+    return { done: true, value: undefined };
+  }
+
+  /** Aborts the request: a pending or later `next()` rejects with `RequestAbortedError`. */
+  abort(reason?: unknown): void {
+    if (this.#state === "closed") return;
+    this.#scope.abort(reason instanceof MistralError ? reason : abortedError(reason));
+  }
+
+  /** Releases the connection without error; iteration ends. */
+  async close(): Promise<void> {
+    this.#release(true);
+  }
+
+  /** `await using stream = …` closes the stream when the block exits. */
+  async [asyncDispose](): Promise<void> {
+    this.#release(true);
+  }
+
+  /** Reads one body chunk and feeds it to the SSE decoder. */
+  async #pull(): Promise<void> {
+    if (this.#waitingSince === 0) this.#waitingSince = Date.now();
+    let result: ReadableStreamReadResult<Uint8Array>;
+    try {
+      result = await this.#reader.read();
+    } catch (error) {
+      this.#fail(error);
+      return;
+    }
+    if (this.#scope.reason) return this.#fail(this.#scope.reason);
+    if (result.done) return this.#onBodyEnd();
+    try {
+      this.#sse.push(result.value);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  #onEvent(event: ServerSentEvent): void {
+    if (this.#state !== "open") return;
+    const value = this.#decoder.decode(event);
+    if (value === streamDone) this.#state = "done";
+    else this.#queue.push(value);
+  }
+
+  #onBodyEnd(): void {
+    this.#bodyEnded = true;
+    try {
+      this.#sse.end();
+    } catch (error) {
+      return this.#fail(error);
+    }
+    if (this.#state === "open") {
+      this.#fail(
+        new IncompleteStreamError("The stream ended before `data: [DONE]`: the answer is incomplete", {
+          retryable: true,
+        }),
+      );
+    }
+  }
+
+  /** Records the failure (typed, with what had arrived); queued events are still delivered first. */
+  #fail(error: unknown): void {
+    if (this.#state === "failed" || this.#state === "closed") return;
+    this.#state = "failed";
+    this.#failure = this.#describeFailure(this.#scope.reason ?? error);
+    this.#reader.cancel(this.#failure).catch(noop);
+  }
+
+  #describeFailure(error: unknown): MistralError {
+    const typed =
+      error instanceof MistralError
+        ? error
+        : new IncompleteStreamError(`The connection broke during the stream: ${describe(error)}`, {
+            cause: error,
+            retryable: true,
+          });
+    return attachStreamContext(typed, this.response, this.#decoder.partial());
+  }
+
+  /** Frees the timer, the listener, the scope and (unless ended) the connection. */
+  #release(cancelBody: boolean): void {
+    if (this.#state === "closed") return;
+    const endedCleanly = this.#state === "done";
+    this.#state = "closed";
+    this.#resetQueue();
+    if (this.#idleTimer !== undefined) clearTimeout(this.#idleTimer);
+    this.#scope.signal.removeEventListener("abort", this.#onAbort);
+    this.#scope.dispose();
+    if (!cancelBody || this.#bodyEnded) return;
+    if (endedCleanly) drainAfterDone(this.#reader);
+    else this.#reader.cancel().catch(noop);
+  }
+
+  #resetQueue(): void {
+    this.#queue.length = 0;
+    this.#head = 0;
+  }
+
+  readonly #checkIdle = (): void => {
+    this.#idleTimer = undefined;
+    const idleMs = this.#idleMs;
+    if (this.#state !== "open" || !idleMs) return;
+    const waited = this.#waitingSince === 0 ? 0 : Date.now() - this.#waitingSince;
+    if (waited >= idleMs) {
+      this.#scope.abort(new RequestTimeoutError("idle", idleMs));
+      return;
+    }
+    this.#idleTimer = setTimeout(this.#checkIdle, idleMs - waited);
+  };
+}
+
+/**
+ * After `[DONE]` the body normally ends at once; reading that end lets the
+ * runtime reuse the connection. If it does not end promptly, cut it.
+ */
+function drainAfterDone(reader: BodyReader): void {
+  const timer = setTimeout(() => reader.cancel().catch(noop), drainGraceMs);
+  reader.read().then(
+    (result) => {
+      clearTimeout(timer);
+      if (!result.done) reader.cancel().catch(noop);
+    },
+    () => clearTimeout(timer),
+  );
+}
+
+function abortedError(reason: unknown): MistralError {
+  return new RequestAbortedError("The stream was aborted", { cause: reason });
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+    const detail = cause && typeof cause.message === "string" ? ` (${cause.message})` : "";
+    return `${error.message}${detail}`;
+  }
+  return String(error);
+}

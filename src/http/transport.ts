@@ -1,0 +1,65 @@
+/**
+ * The transport seam: everything above it speaks in {@link TransportRequest}
+ * and {@link TransportResponse}; only the transport knows how bytes move. The
+ * default uses the runtime's `fetch`, so the core runs wherever `fetch` does.
+ *
+ * @module
+ */
+
+/** What the client asks the transport to send. */
+export interface TransportRequest {
+  readonly url: string;
+  readonly method: "GET" | "POST" | "DELETE";
+  readonly headers: Headers;
+  readonly body: string | undefined;
+  /** Aborting it must abort the request and, later, the response body. */
+  readonly signal: AbortSignal;
+}
+
+/** A reader over the response body: `ReadableStreamDefaultReader`'s shape. */
+export interface BodyReader {
+  read(): Promise<ReadableStreamReadResult<Uint8Array>>;
+  cancel(reason?: unknown): Promise<void>;
+}
+
+/** What the transport hands back once the response headers have arrived. */
+export interface TransportResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  /** The body, not yet read. */
+  readonly body: BodyReader;
+  /** The `Response` object itself, when the transport is `fetch`-based. */
+  readonly raw?: Response;
+}
+
+/** Sends one request; rejects only for failures before the response headers. */
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+
+/** A `fetch`-compatible function (the global one, or an instrumented wrapper). */
+export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
+
+const emptyReader: BodyReader = {
+  read: () => Promise.resolve({ done: true, value: undefined }),
+  cancel: () => Promise.resolve(),
+};
+
+/** Builds a {@link Transport} on a `fetch` function. */
+export function createFetchTransport(fetchImpl: FetchFunction): Transport {
+  return async (request) => {
+    const response = await fetchImpl(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body ?? null,
+      signal: request.signal,
+      // A redirect could carry the Authorization header to another origin:
+      // the API never redirects, so any redirect is an error.
+      redirect: "error",
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: response.body ? response.body.getReader() : emptyReader,
+      raw: response,
+    };
+  };
+}
