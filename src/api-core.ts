@@ -135,7 +135,8 @@ export class ApiCore {
     if (key !== undefined && typeof key !== "string") {
       throw new InvalidRequestError("The apiKey function must resolve to a string");
     }
-    if (key && /[\r\n\0]/.test(key)) throw new InvalidRequestError("The API key contains a line break");
+    if (key && /[\r\n\0]/.test(key))
+      throw new InvalidRequestError("The API key contains a line break");
     return key || undefined;
   }
 
@@ -144,7 +145,9 @@ export class ApiCore {
     const config = this.#config;
     checkRetryConfig(o.retries, "retries");
     const baseURL =
-      o.serverURL === undefined ? config.baseURL : normalizeServerURL(String(o.serverURL), "serverURL");
+      o.serverURL === undefined
+        ? config.baseURL
+        : normalizeServerURL(String(o.serverURL), "serverURL");
     return {
       baseURL,
       isOfficialServer: o.serverURL === undefined ? config.isOfficialServer : false,
@@ -218,11 +221,14 @@ async function readAll(response: TransportResponse, scope: CallScope): Promise<s
     try {
       chunk = await response.body.read();
     } catch (error) {
-      throw scope.reason ?? new ConnectionError("The connection broke while reading the response", {
-        cause: error,
-        response,
-        retryable: true,
-      });
+      throw (
+        scope.reason ??
+        new ConnectionError("The connection broke while reading the response", {
+          cause: error,
+          response,
+          retryable: true,
+        })
+      );
     }
     if (scope.reason) throw scope.reason;
     if (chunk.done) return text + decoder.decode();

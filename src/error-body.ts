@@ -86,7 +86,9 @@ function describeText(body: string): string {
   if (title?.trim()) return `${clip(collapse(title))} (HTML page, likely from a proxy)`;
   if (/^\s*</.test(body)) {
     const text = collapse(body.replace(/<[^>]*>/g, " "));
-    return text ? `${clip(text)} (HTML page, likely from a proxy)` : "(HTML page, likely from a proxy)";
+    return text
+      ? `${clip(text)} (HTML page, likely from a proxy)`
+      : "(HTML page, likely from a proxy)";
   }
   return clip(collapse(body));
 }

@@ -91,13 +91,20 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
 
   constructor(init: EventStreamInit<T>) {
     const { response, scope } = init;
-    this.response = { status: response.status, headers: response.headers, requestId: readRequestId(response.headers) };
+    this.response = {
+      status: response.status,
+      headers: response.headers,
+      requestId: readRequestId(response.headers),
+    };
     this.rawResponse = response.raw;
     this.#reader = response.body;
     this.#scope = scope;
     this.#decoder = init.decoder;
     this.#idleMs = init.idleTimeoutMs;
-    this.#sse = createSseDecoder({ onEvent: (event) => this.#onEvent(event), maxEventSize: init.maxEventBytes });
+    this.#sse = createSseDecoder({
+      onEvent: (event) => this.#onEvent(event),
+      maxEventSize: init.maxEventBytes,
+    });
     scope.signal.addEventListener("abort", this.#onAbort, { once: true });
     if (scope.signal.aborted) this.#onAbort();
     if (this.#idleMs) this.#idleTimer = setTimeout(this.#checkIdle, this.#idleMs);
@@ -194,13 +201,17 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     try {
       this.#sse.end();
     } catch (error) {
-      return this.#fail(error);
+      this.#fail(error);
+      return;
     }
     if (this.#state === "open") {
       this.#fail(
-        new IncompleteStreamError("The stream ended before `data: [DONE]`: the answer is incomplete", {
-          retryable: true,
-        }),
+        new IncompleteStreamError(
+          "The stream ended before `data: [DONE]`: the answer is incomplete",
+          {
+            retryable: true,
+          },
+        ),
       );
     }
   }

@@ -13,7 +13,13 @@ export {
   streamDone,
 } from "./event-stream.js";
 export type { BackoffStrategy, RetryConfig } from "./http/retry-policy.js";
-export type { BodyReader, FetchFunction, Transport, TransportRequest, TransportResponse } from "./http/transport.js";
+export type {
+  BodyReader,
+  FetchFunction,
+  Transport,
+  TransportRequest,
+  TransportResponse,
+} from "./http/transport.js";
 export * from "./models/index.js";
 export { type RequestOptions, type SDKOptions, ServerList } from "./options.js";
 export type { ServerSentEvent } from "./sse/index.js";

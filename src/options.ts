@@ -103,14 +103,16 @@ export function resolveClientConfig(options: SDKOptions): ClientConfig {
   if (!Object.hasOwn(ServerList, server)) {
     throw new InvalidRequestError(`server must be one of ${Object.keys(ServerList).join(", ")}`);
   }
-  const baseURL = options.serverURL === undefined ? ServerList[server] : normalizeServerURL(options.serverURL);
+  const baseURL =
+    options.serverURL === undefined ? ServerList[server] : normalizeServerURL(options.serverURL);
   const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
   if (typeof fetchImpl !== "function") {
     throw new InvalidRequestError("No fetch: this runtime has no global fetch; pass options.fetch");
   }
   const headers = new Headers();
   mergeHeaders(headers, options.headers, "options.headers");
-  if (options.userAgent !== undefined) mergeHeaders(headers, { "user-agent": options.userAgent }, "userAgent");
+  if (options.userAgent !== undefined)
+    mergeHeaders(headers, { "user-agent": options.userAgent }, "userAgent");
   checkRetryConfig(options.retryConfig, "retryConfig");
   return {
     baseURL,
@@ -148,7 +150,9 @@ export function normalizeServerURL(value: unknown, name = "serverURL"): string {
 export function checkTimeout(value: unknown, name: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "number" || Number.isNaN(value) || value < 0) {
-    throw new InvalidRequestError(`${name} must be a non-negative number of milliseconds, got ${String(value)}`);
+    throw new InvalidRequestError(
+      `${name} must be a non-negative number of milliseconds, got ${String(value)}`,
+    );
   }
   return value === 0 || value === Number.POSITIVE_INFINITY ? undefined : value;
 }
@@ -165,8 +169,16 @@ export function checkSize(value: unknown, name: string): number | undefined {
 /** Checks a retry config's shape. */
 export function checkRetryConfig(value: unknown, name: string): void {
   if (value === undefined) return;
-  const config = value as { strategy?: unknown; backoff?: Record<string, unknown>; maxRetries?: unknown };
-  if (config === null || typeof config !== "object" || (config.strategy !== "none" && config.strategy !== "backoff")) {
+  const config = value as {
+    strategy?: unknown;
+    backoff?: Record<string, unknown>;
+    maxRetries?: unknown;
+  };
+  if (
+    config === null ||
+    typeof config !== "object" ||
+    (config.strategy !== "none" && config.strategy !== "backoff")
+  ) {
     throw new InvalidRequestError(`${name}.strategy must be "backoff" or "none"`);
   }
   for (const [key, v] of Object.entries(config.backoff ?? {})) {
@@ -174,7 +186,10 @@ export function checkRetryConfig(value: unknown, name: string): void {
       throw new InvalidRequestError(`${name}.backoff.${key} must be a non-negative number`);
     }
   }
-  if (config.maxRetries !== undefined && !(typeof config.maxRetries === "number" && config.maxRetries >= 0)) {
+  if (
+    config.maxRetries !== undefined &&
+    !(typeof config.maxRetries === "number" && config.maxRetries >= 0)
+  ) {
     throw new InvalidRequestError(`${name}.maxRetries must be a non-negative number`);
   }
 }
@@ -182,7 +197,10 @@ export function checkRetryConfig(value: unknown, name: string): void {
 /** Checks a list of retry status matchers. */
 export function checkRetryCodes(value: unknown, name: string): readonly string[] | undefined {
   if (value === undefined) return undefined;
-  if (!Array.isArray(value) || !value.every((c) => typeof c === "string" && /^[1-5](\d\d|XX)$/i.test(c))) {
+  if (
+    !Array.isArray(value) ||
+    !value.every((c) => typeof c === "string" && /^[1-5](\d\d|XX)$/i.test(c))
+  ) {
     throw new InvalidRequestError(`${name} must be a list like ["429", "5XX"]`);
   }
   return value;
@@ -191,7 +209,8 @@ export function checkRetryCodes(value: unknown, name: string): readonly string[]
 /** Reads `MISTRAL_API_KEY` where the runtime exposes an environment; never throws. */
 export function readEnvApiKey(): string | undefined {
   try {
-    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+      ?.env;
     const key = env?.MISTRAL_API_KEY;
     return key ? key : undefined;
   } catch {

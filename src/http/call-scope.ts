@@ -25,7 +25,9 @@ export class CallScope {
   #totalTimer: ReturnType<typeof setTimeout> | undefined;
   #headersTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #onUserAbort = (): void => {
-    this.abort(new RequestAbortedError("The request was aborted", { cause: this.#userSignal?.reason }));
+    this.abort(
+      new RequestAbortedError("The request was aborted", { cause: this.#userSignal?.reason }),
+    );
   };
 
   constructor(options: CallScopeOptions) {

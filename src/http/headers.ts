@@ -15,7 +15,11 @@ const forbiddenValue = /[\r\n\0]/;
 const validName = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** Copies `source` into `target`, refusing bad names and CR/LF/NUL in values. */
-export function mergeHeaders(target: Headers, source: HeadersLike | undefined, origin: string): void {
+export function mergeHeaders(
+  target: Headers,
+  source: HeadersLike | undefined,
+  origin: string,
+): void {
   if (!source) return;
   const entries =
     source instanceof Headers || Array.isArray(source) ? source : Object.entries(source);

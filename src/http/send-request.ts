@@ -62,10 +62,13 @@ async function attemptOnce(
     return await createErrorFromResponse(response);
   } catch (error) {
     if (scope.reason) throw scope.reason;
-    return new ConnectionError(`Connection to ${originOf(request.url)} failed: ${describeCause(error)}`, {
-      cause: error,
-      retryable: true,
-    });
+    return new ConnectionError(
+      `Connection to ${originOf(request.url)} failed: ${describeCause(error)}`,
+      {
+        cause: error,
+        retryable: true,
+      },
+    );
   } finally {
     scope.clearHeadersDeadline();
   }

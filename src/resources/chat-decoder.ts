@@ -33,7 +33,11 @@ export class ChatChunkDecoder implements StreamDecoder<CompletionEvent> {
       throw new MalformedChunkError(data);
     }
     const record = wire as Record<string, unknown>;
-    if (event.event === "error" || record.object === "error" || (record.choices === undefined && record.error !== undefined)) {
+    if (
+      event.event === "error" ||
+      record.object === "error" ||
+      (record.choices === undefined && record.error !== undefined)
+    ) {
       throw serverError(record);
     }
     const chunk = decodeCompletionChunk(record);
@@ -44,7 +48,9 @@ export class ChatChunkDecoder implements StreamDecoder<CompletionEvent> {
       const content = first.delta.content;
       if (typeof content === "string" && first.index === 0) this.#text += content;
       if (first.finishReason === "error") {
-        throw new StreamServerError('The model stopped with finish_reason "error"', record, { retryable: true });
+        throw new StreamServerError('The model stopped with finish_reason "error"', record, {
+          retryable: true,
+        });
       }
     }
     return { data: chunk };
@@ -59,7 +65,11 @@ export class ChatChunkDecoder implements StreamDecoder<CompletionEvent> {
 function serverError(record: Record<string, unknown>): StreamServerError {
   const inner = (record.error ?? record) as { message?: unknown };
   const message = typeof inner.message === "string" ? inner.message : JSON.stringify(inner);
-  return new StreamServerError(`The server reported an error during the stream: ${message}`, record, {
-    retryable: true,
-  });
+  return new StreamServerError(
+    `The server reported an error during the stream: ${message}`,
+    record,
+    {
+      retryable: true,
+    },
+  );
 }

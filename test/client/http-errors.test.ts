@@ -4,8 +4,8 @@ import { after, before, describe, test } from "node:test";
 import {
   BadRequestError,
   HTTPValidationError,
-  MistralError,
   Mistral,
+  MistralError,
   RateLimitError,
   SDKError,
   ServerError,
@@ -52,14 +52,20 @@ describe("HTTP error responses", () => {
   let reply: { status: number; body: string; type: string } = { status: 500, body: "", type: "" };
   before(async () => {
     server = await startTestServer((_req, res) => {
-      res.writeHead(reply.status, { "content-type": reply.type, "mistral-correlation-id": "req-1" });
+      res.writeHead(reply.status, {
+        "content-type": reply.type,
+        "mistral-correlation-id": "req-1",
+      });
       res.end(reply.body);
     });
   });
   after(() => server.close());
   const client = () =>
     new Mistral({ apiKey: "k", serverURL: server.url, retryConfig: { strategy: "none" } });
-  const request = { model: "mistral-small-latest", messages: [{ role: "user" as const, content: "hi" }] };
+  const request = {
+    model: "mistral-small-latest",
+    messages: [{ role: "user" as const, content: "hi" }],
+  };
 
   for (const name of bodies) {
     for (const method of ["stream", "complete"] as const) {
@@ -69,7 +75,10 @@ describe("HTTP error responses", () => {
         reply = { status, body, type: "application/json" };
         const error = await client()
           .chat[method](request)
-          .then(() => assert.fail("expected a rejection"), (e: unknown) => e);
+          .then(
+            () => assert.fail("expected a rejection"),
+            (e: unknown) => e,
+          );
         assert.ok(error instanceof SDKError, String(error));
         assert.ok(error instanceof MistralError);
         const Expected = classFor[status];
@@ -87,7 +96,9 @@ describe("HTTP error responses", () => {
   test("a 422 exposes the validation detail list", async () => {
     const body = readFileSync(`${errorsDir}/issue.2026-04.error-422-bare-detail-list.json`, "utf8");
     reply = { status: 422, body, type: "application/json" };
-    const error = await client().chat.complete(request).catch((e: unknown) => e);
+    const error = await client()
+      .chat.complete(request)
+      .catch((e: unknown) => e);
     assert.ok(error instanceof HTTPValidationError);
     assert.equal(error.detail?.length, 2);
     assert.deepEqual(error.detail?.[0]?.loc, ["body", "store"]);
@@ -100,7 +111,9 @@ describe("HTTP error responses", () => {
       type: "text/html",
       body: "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>",
     };
-    const error = await client().chat.stream(request).catch((e: unknown) => e);
+    const error = await client()
+      .chat.stream(request)
+      .catch((e: unknown) => e);
     assert.ok(error instanceof ServerError);
     assert.equal(error.statusCode, 502);
     assert.equal(error.data, undefined);
@@ -111,7 +124,9 @@ describe("HTTP error responses", () => {
 
   test("a 200 answer to a stream request that is not an event stream is a typed error", async () => {
     reply = { status: 200, type: "text/html", body: "<html><title>Captive portal</title></html>" };
-    const error = await client().chat.stream(request).catch((e: unknown) => e);
+    const error = await client()
+      .chat.stream(request)
+      .catch((e: unknown) => e);
     assert.ok(error instanceof MistralError);
     assert.equal(error.name, "ResponseValidationError");
     assert.match(error.message, /Captive portal/);
@@ -119,7 +134,9 @@ describe("HTTP error responses", () => {
 
   test("a 200 non-stream answer that is not JSON is a typed error", async () => {
     reply = { status: 200, type: "application/json", body: "{not json" };
-    const error = await client().chat.complete(request).catch((e: unknown) => e);
+    const error = await client()
+      .chat.complete(request)
+      .catch((e: unknown) => e);
     assert.ok(error instanceof MistralError);
     assert.equal(error.name, "ResponseValidationError");
     assert.match(error.message, /\{not json/);

@@ -1,10 +1,13 @@
 import assert from "node:assert/strict";
-import { inspect } from "node:util";
 import { describe, test } from "node:test";
+import { inspect } from "node:util";
 import { ConnectionError, InvalidRequestError, Mistral, MistralError } from "../../src/index.js";
 import { startTestServer } from "../helpers/test-server.js";
 
-const request = { model: "mistral-small-latest", messages: [{ role: "user" as const, content: "hi" }] };
+const request = {
+  model: "mistral-small-latest",
+  messages: [{ role: "user" as const, content: "hi" }],
+};
 
 describe("client options", () => {
   const bad: Array<[string, ConstructorParameters<typeof Mistral>[0], RegExp]> = [
@@ -20,18 +23,26 @@ describe("client options", () => {
   ];
   for (const [what, options, message] of bad) {
     test(`${what} is refused at construction with InvalidRequestError`, () => {
-      assert.throws(() => new Mistral(options), (e: unknown) => e instanceof InvalidRequestError && message.test(e.message));
+      assert.throws(
+        () => new Mistral(options),
+        (e: unknown) => e instanceof InvalidRequestError && message.test(e.message),
+      );
     });
   }
 
   test("0 and Infinity mean no deadline", () => {
-    assert.doesNotThrow(() => new Mistral({ timeoutMs: 0, idleTimeoutMs: Number.POSITIVE_INFINITY }));
+    assert.doesNotThrow(
+      () => new Mistral({ timeoutMs: 0, idleTimeoutMs: Number.POSITIVE_INFINITY }),
+    );
   });
 
   test("per-call bad options are refused before sending", async () => {
     const client = new Mistral({ apiKey: "k", serverURL: "http://127.0.0.1:9" });
     await assert.rejects(client.chat.stream(request, { timeoutMs: -5 }), InvalidRequestError);
-    await assert.rejects(client.chat.stream(request, { headers: { "x-y": "a\nb" } }), InvalidRequestError);
+    await assert.rejects(
+      client.chat.stream(request, { headers: { "x-y": "a\nb" } }),
+      InvalidRequestError,
+    );
     await assert.rejects(client.chat.stream({ model: "", messages: [] }), InvalidRequestError);
   });
 
@@ -50,12 +61,26 @@ describe("client options", () => {
   test("serverURL accepts a trailing /v1 and slash, and per-call serverURL overrides it", async () => {
     const server = await startTestServer((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ id: "x", object: "chat.completion", model: "m", created: 1, choices: [], usage: { prompt_tokens: 1, completion_tokens: 0, total_tokens: 1 } }));
+      res.end(
+        JSON.stringify({
+          id: "x",
+          object: "chat.completion",
+          model: "m",
+          created: 1,
+          choices: [],
+          usage: { prompt_tokens: 1, completion_tokens: 0, total_tokens: 1 },
+        }),
+      );
     });
     try {
       await new Mistral({ serverURL: `${server.url}/v1/` }).chat.complete(request);
-      await new Mistral({ serverURL: "http://127.0.0.1:9" }).chat.complete(request, { serverURL: server.url });
-      assert.deepEqual(server.requests.map((r) => r.url), ["/v1/chat/completions", "/v1/chat/completions"]);
+      await new Mistral({ serverURL: "http://127.0.0.1:9" }).chat.complete(request, {
+        serverURL: server.url,
+      });
+      assert.deepEqual(
+        server.requests.map((r) => r.url),
+        ["/v1/chat/completions", "/v1/chat/completions"],
+      );
     } finally {
       await server.close();
     }
@@ -96,19 +121,37 @@ describe("the API key stays secret", () => {
   });
 
   test("it appears in no error: connection failure and HTTP error", async () => {
-    const refused = new Mistral({ apiKey: key, serverURL: "http://127.0.0.1:9", retryConfig: { strategy: "none" } });
+    const refused = new Mistral({
+      apiKey: key,
+      serverURL: "http://127.0.0.1:9",
+      retryConfig: { strategy: "none" },
+    });
     const e1 = await refused.chat.stream(request).catch((e: unknown) => e);
     assert.ok(e1 instanceof ConnectionError, String(e1));
     const server = await startTestServer((req, res) => {
       res.writeHead(401, { "content-type": "application/json" });
-      res.end(JSON.stringify({ detail: "Invalid API Key", echoed: req.headers.authorization?.slice(0, 3) }));
+      res.end(
+        JSON.stringify({
+          detail: "Invalid API Key",
+          echoed: req.headers.authorization?.slice(0, 3),
+        }),
+      );
     });
     try {
-      const client = new Mistral({ apiKey: key, serverURL: server.url, retryConfig: { strategy: "none" } });
+      const client = new Mistral({
+        apiKey: key,
+        serverURL: server.url,
+        retryConfig: { strategy: "none" },
+      });
       const e2 = await client.chat.stream(request).catch((e: unknown) => e);
       for (const error of [e1, e2]) {
         assert.ok(error instanceof MistralError);
-        for (const view of [String(error), error.message, JSON.stringify(error), inspect(error, { depth: 10 })]) {
+        for (const view of [
+          String(error),
+          error.message,
+          JSON.stringify(error),
+          inspect(error, { depth: 10 }),
+        ]) {
           assert.ok(!view.includes(key), view);
         }
       }

@@ -36,7 +36,8 @@ function expectedFrom(body: string): Expected {
   let completionTokens: number | undefined;
   for (const chunk of chunks) {
     for (const choice of chunk.choices) {
-      if (choice.index === 0 && typeof choice.delta.content === "string") text += choice.delta.content;
+      if (choice.index === 0 && typeof choice.delta.content === "string")
+        text += choice.delta.content;
       if (choice.finish_reason) finishReasons.push(choice.finish_reason);
     }
     if (chunk.usage) completionTokens = chunk.usage.completion_tokens;
@@ -93,7 +94,10 @@ describe("streaming every recorded Mistral stream", () => {
   test("the request carries stream: true, Accept: text/event-stream and the bearer key", async () => {
     mode = { name: names[0] as string, pieces: "whole" };
     const client = new Mistral({ apiKey: "test-key", serverURL: server.url });
-    const stream = await client.chat.stream({ model: "m", messages: [{ role: "user", content: "x" }] });
+    const stream = await client.chat.stream({
+      model: "m",
+      messages: [{ role: "user", content: "x" }],
+    });
     for await (const _ of stream) {
       // drain
     }

@@ -11,9 +11,17 @@ import {
   RequestTimeoutError,
   StreamServerError,
 } from "../../src/index.js";
-import { sseHeaders, startTestServer, type TestHandler, type TestServer } from "../helpers/test-server.js";
+import {
+  sseHeaders,
+  startTestServer,
+  type TestHandler,
+  type TestServer,
+} from "../helpers/test-server.js";
 
-const request = { model: "mistral-small-latest", messages: [{ role: "user" as const, content: "hi" }] };
+const request = {
+  model: "mistral-small-latest",
+  messages: [{ role: "user" as const, content: "hi" }],
+};
 
 function chunk(content: string, extra: Record<string, unknown> = {}): string {
   const choice = { index: 0, delta: { content }, finish_reason: null, ...extra };
@@ -30,16 +38,28 @@ function streamOf(parts: string[], then: "end" | "hang" | "destroy" = "end"): Te
   };
 }
 
-async function withServer(handler: TestHandler, run: (server: TestServer, client: Mistral) => Promise<void>) {
+async function withServer(
+  handler: TestHandler,
+  run: (server: TestServer, client: Mistral) => Promise<void>,
+) {
   const server = await startTestServer(handler);
   try {
-    await run(server, new Mistral({ apiKey: "secret-key", serverURL: server.url, retryConfig: { strategy: "none" } }));
+    await run(
+      server,
+      new Mistral({
+        apiKey: "secret-key",
+        serverURL: server.url,
+        retryConfig: { strategy: "none" },
+      }),
+    );
   } finally {
     await server.close();
   }
 }
 
-async function collect(stream: AsyncIterable<{ data: { choices: Array<{ delta: { content?: unknown } }> } }>) {
+async function collect(
+  stream: AsyncIterable<{ data: { choices: Array<{ delta: { content?: unknown } }> } }>,
+) {
   let text = "";
   for await (const event of stream) text += String(event.data.choices[0]?.delta.content ?? "");
   return text;
@@ -67,22 +87,28 @@ describe("stream endings and failures", () => {
     }));
 
   test("a chunk that is not JSON is a MalformedChunkError showing the data, after the good events", () =>
-    withServer(streamOf([chunk("ok"), "data: {not json\n\n", "data: [DONE]\n\n"]), async (_s, client) => {
-      const stream = await client.chat.stream(request);
-      const seen: string[] = [];
-      const error = await (async () => {
-        for await (const event of stream) seen.push(String(event.data.choices[0]?.delta.content));
-      })().catch((e: unknown) => e);
-      assert.deepEqual(seen, ["ok"]);
-      assert.ok(error instanceof MalformedChunkError, String(error));
-      assert.equal(error.data, "{not json");
-      assert.match(error.message, /\{not json/);
-      assert.ok(!(error.cause instanceof MalformedChunkError));
-    }));
+    withServer(
+      streamOf([chunk("ok"), "data: {not json\n\n", "data: [DONE]\n\n"]),
+      async (_s, client) => {
+        const stream = await client.chat.stream(request);
+        const seen: string[] = [];
+        const error = await (async () => {
+          for await (const event of stream) seen.push(String(event.data.choices[0]?.delta.content));
+        })().catch((e: unknown) => e);
+        assert.deepEqual(seen, ["ok"]);
+        assert.ok(error instanceof MalformedChunkError, String(error));
+        assert.equal(error.data, "{not json");
+        assert.match(error.message, /\{not json/);
+        assert.ok(!(error.cause instanceof MalformedChunkError));
+      },
+    ));
 
   test("an error object sent as an event is a StreamServerError with the server's message", () =>
     withServer(
-      streamOf([chunk("a"), `data: ${JSON.stringify({ object: "error", message: "Overloaded", type: "internal" })}\n\n`]),
+      streamOf([
+        chunk("a"),
+        `data: ${JSON.stringify({ object: "error", message: "Overloaded", type: "internal" })}\n\n`,
+      ]),
       async (_s, client) => {
         const error = await collect(await client.chat.stream(request)).catch((e: unknown) => e);
         assert.ok(error instanceof StreamServerError, String(error));
@@ -92,10 +118,13 @@ describe("stream endings and failures", () => {
     ));
 
   test('finish_reason "error" is a StreamServerError', () =>
-    withServer(streamOf([chunk("a"), chunk("", { finish_reason: "error" }), "data: [DONE]\n\n"]), async (_s, client) => {
-      const error = await collect(await client.chat.stream(request)).catch((e: unknown) => e);
-      assert.ok(error instanceof StreamServerError, String(error));
-    }));
+    withServer(
+      streamOf([chunk("a"), chunk("", { finish_reason: "error" }), "data: [DONE]\n\n"]),
+      async (_s, client) => {
+        const error = await collect(await client.chat.stream(request)).catch((e: unknown) => e);
+        assert.ok(error instanceof StreamServerError, String(error));
+      },
+    ));
 
   test("an event larger than maxEventBytes fails with EventTooLargeError", () =>
     withServer(streamOf([chunk("x".repeat(5000)), "data: [DONE]\n\n"]), async (_s, client) => {
@@ -175,19 +204,24 @@ describe("leaving a stream releases the connection", () => {
     }));
 
   test("fetchOptions.signal is honoured too, before the headers", () =>
-    withServer(() => {}, async (server, client) => {
-      const controller = new AbortController();
-      setTimeout(() => controller.abort(), 30);
-      const error = await client.chat
-        .stream(request, { fetchOptions: { signal: controller.signal } })
-        .catch((e: unknown) => e);
-      assert.ok(error instanceof RequestAbortedError, String(error));
-      await server.waitForNoSockets(100);
-    }));
+    withServer(
+      () => {},
+      async (server, client) => {
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(), 30);
+        const error = await client.chat
+          .stream(request, { fetchOptions: { signal: controller.signal } })
+          .catch((e: unknown) => e);
+        assert.ok(error instanceof RequestAbortedError, String(error));
+        await server.waitForNoSockets(100);
+      },
+    ));
 
   test("an already aborted signal rejects without sending", () =>
     withServer(open, async (server, client) => {
-      const error = await client.chat.stream(request, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
+      const error = await client.chat
+        .stream(request, { signal: AbortSignal.abort() })
+        .catch((e: unknown) => e);
       assert.ok(error instanceof RequestAbortedError, String(error));
       assert.equal(server.requests.length, 0);
     }));
@@ -215,11 +249,16 @@ describe("deadlines", () => {
     ));
 
   test("headersTimeoutMs fires when the server never answers", () =>
-    withServer(() => {}, async (_s, client) => {
-      const error = await client.chat.stream(request, { headersTimeoutMs: 100 }).catch((e: unknown) => e);
-      assert.ok(error instanceof RequestTimeoutError, String(error));
-      assert.equal(error.phase, "headers");
-    }));
+    withServer(
+      () => {},
+      async (_s, client) => {
+        const error = await client.chat
+          .stream(request, { headersTimeoutMs: 100 })
+          .catch((e: unknown) => e);
+        assert.ok(error instanceof RequestTimeoutError, String(error));
+        assert.equal(error.phase, "headers");
+      },
+    ));
 
   test("timeoutMs bounds the whole call, streaming included", () =>
     withServer(

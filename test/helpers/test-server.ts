@@ -21,9 +21,13 @@ export interface TestServer {
   /** `http://127.0.0.1:PORT` */
   url: string;
   requests: RecordedRequest[];
-  /** Sockets currently open on the server side. */
+  /**
+   * Sockets open on the server side that have carried a request. (An HTTP
+   * client may open a spare connection it has not used yet; that one is
+   * not a leak of any request's connection and is not counted.)
+   */
   openSockets(): number;
-  /** Resolves once no socket is open, or rejects after `ms`. */
+  /** Resolves once no used socket is open, or rejects after `ms`. */
   waitForNoSockets(ms?: number): Promise<void>;
   /** Replaces the handler. */
   setHandler(handler: TestHandler): void;
@@ -35,7 +39,9 @@ export async function startTestServer(handler: TestHandler): Promise<TestServer>
   let current = handler;
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
+  const used = new Set<Socket>();
   const server = createServer((req, res) => {
+    used.add(req.socket);
     const parts: Buffer[] = [];
     req.on("data", (c: Buffer) => parts.push(c));
     req.on("end", () => {
@@ -48,18 +54,22 @@ export async function startTestServer(handler: TestHandler): Promise<TestServer>
   });
   server.on("connection", (socket) => {
     sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
+    socket.on("close", () => {
+      sockets.delete(socket);
+      used.delete(socket);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    openSockets: () => sockets.size,
+    openSockets: () => used.size,
     async waitForNoSockets(ms = 1000) {
       const deadline = Date.now() + ms;
-      while (sockets.size > 0) {
-        if (Date.now() > deadline) throw new Error(`${sockets.size} socket(s) still open after ${ms} ms`);
+      while (used.size > 0) {
+        if (Date.now() > deadline)
+          throw new Error(`${used.size} used socket(s) still open after ${ms} ms`);
         await new Promise((r) => setTimeout(r, 5));
       }
     },
@@ -86,7 +96,11 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Splits `bytes` into pieces of 1..maxPiece bytes chosen by `random`. */
-export function splitRandomly(bytes: Uint8Array, maxPiece: number, random: () => number): Uint8Array[] {
+export function splitRandomly(
+  bytes: Uint8Array,
+  maxPiece: number,
+  random: () => number,
+): Uint8Array[] {
   const pieces: Uint8Array[] = [];
   for (let i = 0; i < bytes.length; ) {
     const size = 1 + Math.floor(random() * maxPiece);
@@ -97,7 +111,11 @@ export function splitRandomly(bytes: Uint8Array, maxPiece: number, random: () =>
 }
 
 /** Writes pieces one by one, waiting for each to be flushed so the client sees separate reads. */
-export async function writePieces(res: ServerResponse, pieces: Uint8Array[], gapMs = 0): Promise<void> {
+export async function writePieces(
+  res: ServerResponse,
+  pieces: Uint8Array[],
+  gapMs = 0,
+): Promise<void> {
   for (const piece of pieces) {
     if (res.destroyed) return;
     await new Promise<void>((resolve) => res.write(piece, () => resolve()));

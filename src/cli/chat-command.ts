@@ -1,0 +1,66 @@
+/**
+ * `mistral-stream chat`: one answer (prompt from the arguments or piped
+ * stdin), or an interactive conversation on a terminal.
+ *
+ * @module
+ */
+
+import type { ChatArgs } from "./args.js";
+import { connect } from "./connect.js";
+import { ExitCode, type ExitCodeValue, UsageError } from "./exit-codes.js";
+import { runInteractive } from "./interactive.js";
+import { AnswerRenderer, colorEnabled } from "./render.js";
+import { buildRequest, startConversation, streamAnswer } from "./stream-answer.js";
+
+/** The process's streams and environment, passed in so commands never reach for globals. */
+export interface CliIO {
+  readonly stdin: NodeJS.ReadStream;
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** Runs `chat`; rejects with the typed error that ended it (the caller maps it to an exit code). */
+export async function runChat(args: ChatArgs, io: CliIO): Promise<ExitCodeValue> {
+  const interactive = args.prompt === undefined && io.stdin.isTTY === true;
+  const prompt = interactive ? undefined : (args.prompt ?? (await readPipedPrompt(io.stdin)));
+  const connection = await connect(args.serverURL, io.env, io.stderr);
+  try {
+    if (prompt === undefined) return await runInteractive(connection.client, args, io);
+    const interrupt = new AbortController();
+    // A first Ctrl-C stops the answer cleanly (exit 130); a second one does not wait.
+    const onSigint = (): void => {
+      if (interrupt.signal.aborted) process.exit(ExitCode.interrupted);
+      interrupt.abort();
+    };
+    process.on("SIGINT", onSigint);
+    try {
+      const renderer = new AnswerRenderer({
+        stdout: io.stdout,
+        stderr: io.stderr,
+        color: colorEnabled(io.stdout, io.env),
+        json: args.json,
+      });
+      const messages = startConversation(args);
+      messages.push({ role: "user", content: prompt });
+      await streamAnswer(connection.client, buildRequest(args, messages), renderer, {
+        signal: interrupt.signal,
+        statsTo: args.stats ? io.stderr : undefined,
+      });
+      return ExitCode.ok;
+    } finally {
+      process.off("SIGINT", onSigint);
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Reads the whole of piped stdin as the prompt. */
+async function readPipedPrompt(stdin: NodeJS.ReadStream): Promise<string> {
+  stdin.setEncoding("utf8");
+  let text = "";
+  for await (const chunk of stdin) text += chunk as string;
+  if (text.trim() === "") throw new UsageError("no prompt: stdin was empty", "chat");
+  return text.replace(/\r?\n$/, "");
+}

@@ -1,0 +1,157 @@
+/**
+ * Terminal output of an answer: the text as it arrives, reasoning models'
+ * thinking (dimmed on a colour terminal, on stderr otherwise), `--json` lines,
+ * and the `--stats` line.
+ *
+ * @module
+ */
+
+import type { CompletionEvent, UsageInfo } from "../index.js";
+
+/** A writable text stream (`process.stdout` and friends). */
+export interface TextSink {
+  write(text: string): unknown;
+  readonly isTTY?: boolean | undefined;
+}
+
+/**
+ * Colour only on a terminal, and never when `NO_COLOR` is set to a non-empty
+ * value (https://no-color.org).
+ */
+export function colorEnabled(stream: TextSink, env: NodeJS.ProcessEnv): boolean {
+  return stream.isTTY === true && !env.NO_COLOR;
+}
+
+/** Wraps `text` in the dim attribute; each piece is closed on its own so an abort never leaves the terminal dim. */
+export function dim(text: string, color: boolean): string {
+  return color ? `\x1b[2m${text}\x1b[22m` : text;
+}
+
+/** How an answer is shown. */
+export interface RenderOptions {
+  readonly stdout: TextSink;
+  readonly stderr: TextSink;
+  /** Colour on stdout (thinking is then shown dimmed inline). */
+  readonly color: boolean;
+  /** `--json`: one line of JSON per event, nothing else on stdout. */
+  readonly json: boolean;
+}
+
+/** What an answer's events carried, for history and stats. */
+export interface AnswerRecord {
+  /** The answer text (thinking excluded). */
+  readonly text: string;
+  /** When the first text or thinking arrived (`performance.now()`), if any did. */
+  readonly firstTokenAt: number | undefined;
+  /** The last usage block seen. */
+  readonly usage: UsageInfo | undefined;
+  /** Events that carried text or thinking. */
+  readonly contentEvents: number;
+}
+
+/** Writes one streamed answer; feed it every event, then call {@link AnswerRenderer.finish}. */
+export class AnswerRenderer {
+  readonly #options: RenderOptions;
+  #text = "";
+  #lastKind: "none" | "thinking" | "text" = "none";
+  /** Whether stdout / stderr were left in the middle of a line. */
+  #stdoutOpen = false;
+  #stderrOpen = false;
+  #firstTokenAt: number | undefined;
+  #usage: UsageInfo | undefined;
+  #contentEvents = 0;
+
+  constructor(options: RenderOptions) {
+    this.#options = options;
+  }
+
+  /** Shows one event. */
+  write(event: CompletionEvent): void {
+    const chunk = event.data;
+    if (chunk.usage) this.#usage = chunk.usage;
+    if (this.#options.json) this.#options.stdout.write(`${JSON.stringify(chunk)}\n`);
+    const content = chunk.choices[0]?.delta.content;
+    if (content === undefined || content === null || content === "") return;
+    this.#contentEvents++;
+    this.#firstTokenAt ??= performance.now();
+    if (typeof content === "string") return this.#writeText(content);
+    for (const part of content) {
+      if (part.type === "text" && typeof part.text === "string") this.#writeText(part.text);
+      else if (part.type === "thinking" && Array.isArray(part.thinking)) {
+        for (const piece of part.thinking) {
+          if (piece.type === "text" && typeof piece.text === "string") this.#writeThinking(piece.text);
+        }
+      }
+    }
+  }
+
+  /** Ends the output cleanly: the answer (and any thinking on stderr) ends with a newline. */
+  finish(): AnswerRecord {
+    const { stdout, stderr } = this.#options;
+    if (this.#stderrOpen) stderr.write("\n");
+    if (this.#stdoutOpen) stdout.write("\n");
+    this.#stdoutOpen = this.#stderrOpen = false;
+    return this.record();
+  }
+
+  /** What arrived so far. */
+  record(): AnswerRecord {
+    return {
+      text: this.#text,
+      firstTokenAt: this.#firstTokenAt,
+      usage: this.#usage,
+      contentEvents: this.#contentEvents,
+    };
+  }
+
+  #writeText(text: string): void {
+    if (text === "") return;
+    const { stdout, stderr, json, color } = this.#options;
+    this.#text += text;
+    if (json) return;
+    if (this.#lastKind === "thinking") {
+      // Separate the thinking from the answer where the thinking was shown.
+      if (color) stdout.write("\n\n");
+      else if (this.#stderrOpen) stderr.write("\n");
+      this.#stderrOpen = false;
+    }
+    this.#lastKind = "text";
+    stdout.write(text);
+    this.#stdoutOpen = !text.endsWith("\n");
+  }
+
+  #writeThinking(text: string): void {
+    if (text === "") return;
+    const { stdout, stderr, json, color } = this.#options;
+    if (json) return;
+    this.#lastKind = "thinking";
+    if (color) {
+      stdout.write(dim(text, true));
+      this.#stdoutOpen = !text.endsWith("\n");
+    } else {
+      stderr.write(text);
+      this.#stderrOpen = !text.endsWith("\n");
+    }
+  }
+}
+
+/** The `--stats` line: time to first token, throughput, usage. */
+export function formatStats(record: AnswerRecord, startedAt: number, endedAt: number): string {
+  const parts: string[] = [];
+  const first = record.firstTokenAt;
+  parts.push(first === undefined ? "no tokens" : `first token ${Math.round(first - startedAt)} ms`);
+  const usage = record.usage;
+  const seconds = first === undefined ? 0 : (endedAt - first) / 1000;
+  const count = usage ? usage.completionTokens : record.contentEvents;
+  const unit = usage ? "tokens" : "chunks";
+  if (first !== undefined) {
+    const rate = seconds > 0 ? (count / seconds).toFixed(1) : "∞";
+    parts.push(`${rate} ${unit}/s (${count} ${unit} in ${seconds.toFixed(2)} s)`);
+  }
+  parts.push(
+    usage
+      ? `usage: ${usage.promptTokens} prompt + ${usage.completionTokens} completion = ${usage.totalTokens} tokens`
+      : "usage: not reported",
+  );
+  return `stats: ${parts.join(", ")}`;
+}

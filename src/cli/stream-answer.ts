@@ -1,0 +1,61 @@
+/**
+ * One turn of a chat: send the conversation, show the answer as it streams,
+ * report `--stats`.
+ *
+ * @module
+ */
+
+import type { ChatCompletionRequestMessage, ChatCompletionStreamRequest, Mistral } from "../index.js";
+import type { ChatArgs } from "./args.js";
+import { type AnswerRecord, type AnswerRenderer, formatStats, type TextSink } from "./render.js";
+
+/** How one turn runs. */
+export interface TurnOptions {
+  /** Aborts the turn (Ctrl-C). */
+  readonly signal: AbortSignal;
+  /** Where the `--stats` line goes, if wanted. */
+  readonly statsTo: TextSink | undefined;
+}
+
+/** Builds the request of one turn from the command line and the conversation. */
+export function buildRequest(
+  args: ChatArgs,
+  messages: ChatCompletionRequestMessage[],
+): ChatCompletionStreamRequest {
+  const request: ChatCompletionStreamRequest = { model: args.model, messages };
+  if (args.temperature !== undefined) request.temperature = args.temperature;
+  if (args.maxTokens !== undefined) request.maxTokens = args.maxTokens;
+  return request;
+}
+
+/** The conversation's opening: the system prompt, if any. */
+export function startConversation(args: ChatArgs): ChatCompletionRequestMessage[] {
+  return args.system === undefined ? [] : [{ role: "system", content: args.system }];
+}
+
+/**
+ * Streams one answer through `renderer`. Rejects with the client's typed error
+ * when the call fails; the renderer then still holds what had arrived, and its
+ * output has been ended with a newline.
+ */
+export async function streamAnswer(
+  client: Mistral,
+  request: ChatCompletionStreamRequest,
+  renderer: AnswerRenderer,
+  options: TurnOptions,
+): Promise<AnswerRecord> {
+  const startedAt = performance.now();
+  let ok = false;
+  try {
+    const stream = await client.chat.stream(request, { signal: options.signal });
+    for await (const event of stream) renderer.write(event);
+    ok = true;
+    return renderer.record();
+  } finally {
+    const record = renderer.finish();
+    // After a failure, stats are only worth a line when something had arrived.
+    if (options.statsTo && (ok || record.firstTokenAt !== undefined)) {
+      options.statsTo.write(`${formatStats(record, startedAt, performance.now())}\n`);
+    }
+  }
+}

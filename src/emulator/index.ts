@@ -1,0 +1,17 @@
+/**
+ * A local, deterministic, fault-injecting emulator of the Mistral API
+ * (`mistral-stream/emulator`, Node only). See `docs/emulator.md`.
+ *
+ * @module
+ */
+export { type EmulatorCliIo, runEmulatorCli } from "./cli.js";
+export {
+  type Fault,
+  type FaultKind,
+  type FaultSpec,
+  FaultSpecError,
+  formatFault,
+  parseFaultSpec,
+} from "./faults.js";
+export type { EmulatorOptions, RunningEmulator } from "./options.js";
+export { startEmulator } from "./server.js";

@@ -1,0 +1,89 @@
+/**
+ * Starts and stops the emulator's HTTP server.
+ *
+ * @module
+ */
+import { createServer } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { FaultBook } from "./fault-book.js";
+import { normalizeFaults } from "./faults.js";
+import { handleRequest } from "./handler.js";
+import { sendJson } from "./http-util.js";
+import {
+  type EmulatorOptions,
+  isLoopback,
+  type RunningEmulator,
+  resolveOptions,
+} from "./options.js";
+import type { EmulatorContext } from "./scope.js";
+
+/**
+ * Starts a local Mistral API emulator.
+ *
+ * @example
+ * const emulator = await startEmulator({ tokensPerSecond: 0 });
+ * const client = new Mistral({ apiKey: "any", serverURL: emulator.url });
+ * // ...
+ * await emulator.close();
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const resolved = resolveOptions(options);
+  if (!isLoopback(resolved.host) && !resolved.allowRemote) {
+    throw new Error(
+      `refusing to listen on non-loopback host "${resolved.host}" without allowRemote: true`,
+    );
+  }
+  const ctx: EmulatorContext = {
+    options: resolved,
+    faults: new FaultBook(normalizeFaults(options.faults)),
+  };
+  const sockets = new Set<Socket>();
+  const server = createServer((req, res) => {
+    const started = Date.now();
+    const log = resolved.log;
+    res.on("finish", () =>
+      log?.(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`),
+    );
+    handleRequest(ctx, req, res).catch((error: unknown) => {
+      // A bug in the emulator must not take the process down; answer 500 if we still can.
+      log?.(
+        `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          object: "error",
+          message: "Emulator internal error",
+          type: "internal_error",
+          param: null,
+          code: null,
+        });
+      else res.destroy();
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(resolved.port, resolved.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Open streams and idle keep-alive sockets would otherwise hold close() forever.
+        for (const socket of sockets) socket.destroy();
+      });
+      return closing;
+    },
+  };
+}
