@@ -104,6 +104,7 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     this.#sse = createSseDecoder({
       onEvent: (event) => this.#onEvent(event),
       maxEventSize: init.maxEventBytes,
+      flushOnEnd: true,
     });
     scope.signal.addEventListener("abort", this.#onAbort, { once: true });
     if (scope.signal.aborted) this.#onAbort();

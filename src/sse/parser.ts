@@ -29,6 +29,7 @@ const UNKNOWN = -2;
 class Parser implements SseParser {
   private readonly callbacks: SseParserCallbacks;
   private readonly max: number;
+  private readonly flushOnEnd: boolean;
   // Stream state.
   private pending = "";
   private pendingCr = false;
@@ -56,6 +57,7 @@ class Parser implements SseParser {
     }
     this.callbacks = options;
     this.max = max;
+    this.flushOnEnd = options.flushOnEnd === true;
   }
 
   feed(text: string): void {
@@ -74,6 +76,9 @@ class Parser implements SseParser {
   }
 
   end(): void {
+    // Opt-in leniency: a last block whose lines all ended but whose closing
+    // blank line never came (WHATWG discards it).
+    if (this.flushOnEnd && this.pending.length === 0 && this.hasData) this.dispatch();
     this.clearStream();
     this.idBuffer = this.lastId;
   }

@@ -36,6 +36,14 @@ export interface SseParserOptions extends SseParserCallbacks {
    * Line terminators are not counted. Default 16 * 1024 * 1024.
    */
   maxEventSize?: number | undefined;
+  /**
+   * At `end()`, dispatch a last block whose lines all ended but whose closing
+   * blank line never arrived, instead of discarding it as WHATWG does. Off by
+   * default. The chat stream turns it on so that a body ending in
+   * `data: [DONE]\n` (one newline short) still counts as complete: the end
+   * marker itself arrived whole.
+   */
+  flushOnEnd?: boolean | undefined;
 }
 
 /** A streaming event-stream parser. */
