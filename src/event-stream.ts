@@ -128,14 +128,16 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
   }
 
   /** The next event; rejects with a {@link MistralError} when the stream fails. */
-  async next(): Promise<IteratorResult<T, undefined>> {
+  next(): Promise<IteratorResult<T, undefined>> {
+    // Fast path, taken for all but the first event of each network read: no
+    // async function frame, one already-settled promise.
+    if (this.#head < this.#queue.length) return Promise.resolve(this.#shift());
+    return this.#nextSlow();
+  }
+
+  async #nextSlow(): Promise<IteratorResult<T, undefined>> {
     for (;;) {
-      if (this.#head < this.#queue.length) {
-        const value = this.#queue[this.#head++] as T;
-        if (this.#head === this.#queue.length) this.#resetQueue();
-        this.#waitingSince = 0;
-        return { done: false, value };
-      }
+      if (this.#head < this.#queue.length) return this.#shift();
       if (this.#failure) {
         const failure = this.#failure;
         this.#release(true);
@@ -147,6 +149,13 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
       }
       await this.#pull();
     }
+  }
+
+  #shift(): IteratorResult<T, undefined> {
+    const value = this.#queue[this.#head++] as T;
+    if (this.#head === this.#queue.length) this.#resetQueue();
+    this.#waitingSince = 0;
+    return { done: false, value };
   }
 
   /** Leaves the stream early (`break` calls it): releases the connection. */

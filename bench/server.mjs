@@ -1,0 +1,51 @@
+// A loopback chat-completions server for benchmarks: `POST /v1/chat/completions`
+// with `stream: true` answers N chunks of S content bytes (model "bench-N-S"),
+// usage on the last, then `data: [DONE]`, written in 64 KiB slices.
+// Usage: node bench/server.mjs  → prints "LISTENING http://127.0.0.1:PORT"
+import { createServer } from "node:http";
+
+const cache = new Map();
+function body(n, size) {
+  const key = `${n}-${size}`;
+  if (cache.has(key)) return cache.get(key);
+  const text = "abcdefghijklmnopqrstuvwxyz".repeat(Math.ceil(size / 26)).slice(0, size);
+  let out = "";
+  for (let i = 0; i < n; i++) {
+    const last = i === n - 1;
+    const chunk = {
+      id: "0123456789abcdef0123456789abcdef",
+      object: "chat.completion.chunk",
+      created: 1700000000,
+      model: `bench-${n}-${size}`,
+      choices: [
+        {
+          index: 0,
+          delta: i === 0 ? { role: "assistant", content: text } : { content: text },
+          finish_reason: last ? "stop" : null,
+        },
+      ],
+      ...(last ? { usage: { prompt_tokens: 5, completion_tokens: n, total_tokens: n + 5 } } : {}),
+    };
+    out += `data: ${JSON.stringify(chunk)}\n\n`;
+  }
+  const bytes = Buffer.from(`${out}data: [DONE]\n\n`);
+  cache.set(key, bytes);
+  return bytes;
+}
+
+const server = createServer((req, res) => {
+  let raw = "";
+  req.on("data", (c) => (raw += c));
+  req.on("end", async () => {
+    const [, n = "100", size = "4"] = /bench-(\d+)(?:-(\d+))?/.exec(JSON.parse(raw).model) ?? [];
+    const bytes = body(Number(n), Number(size));
+    res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8" });
+    for (let i = 0; i < bytes.length; i += 65536) {
+      if (!res.write(bytes.subarray(i, i + 65536))) await new Promise((r) => res.once("drain", r));
+    }
+    res.end();
+  });
+});
+server.listen(0, "127.0.0.1", () =>
+  console.log(`LISTENING http://127.0.0.1:${server.address().port}`),
+);
