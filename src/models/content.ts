@@ -19,6 +19,8 @@ export interface TextChunk {
 
 /** How closely a vision model should look at an image. Open: unknown values pass through. */
 export type ImageDetail = "low" | "auto" | "high" | (string & {});
+/** The values of {@link ImageDetail}, as in `@mistralai/mistralai`. */
+export const ImageDetail = { Low: "low", Auto: "auto", High: "high" } as const;
 
 /** An image reference with an optional detail level. */
 export interface ImageURL {

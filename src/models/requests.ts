@@ -17,6 +17,8 @@ import type {
 
 /** Output formats. Open: unknown values pass through. */
 export type ResponseFormats = "text" | "json_object" | "json_schema" | (string & {});
+/** The values of {@link ResponseFormats}, as in `@mistralai/mistralai`. */
+export const ResponseFormats = { Text: "text", JsonObject: "json_object", JsonSchema: "json_schema" } as const;
 
 /** A named JSON Schema the answer must follow. */
 export interface JsonSchema {
@@ -58,12 +60,25 @@ export type ReasoningEffort =
   | "high"
   | "xhigh"
   | (string & {});
+/** The values of {@link ReasoningEffort}, as in `@mistralai/mistralai`. */
+export const ReasoningEffort = {
+  None: "none",
+  Minimal: "minimal",
+  Low: "low",
+  Medium: "medium",
+  High: "high",
+  Xhigh: "xhigh",
+} as const;
 
 /** Which system prompt the server injects; `"reasoning"` selects the reasoning one. Open. */
 export type MistralPromptMode = "reasoning" | (string & {});
+/** The values of {@link MistralPromptMode}, as in `@mistralai/mistralai`. */
+export const MistralPromptMode = { Reasoning: "reasoning" } as const;
 
 /** Capacity to serve the request from. Closed, as in the official SDK. */
 export type RequestedServiceTier = "auto" | "standard_only";
+/** The values of {@link RequestedServiceTier}, as in `@mistralai/mistralai`. */
+export const RequestedServiceTier = { Auto: "auto", StandardOnly: "standard_only" } as const;
 
 /** Stop sequence(s). */
 export type ChatCompletionRequestStop = string | Array<string>;

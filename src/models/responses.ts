@@ -23,6 +23,14 @@ export type ChatCompletionChoiceFinishReason =
   | "error"
   | "tool_calls"
   | (string & {});
+/** The values of {@link ChatCompletionChoiceFinishReason}, as in `@mistralai/mistralai`. */
+export const ChatCompletionChoiceFinishReason = {
+  Stop: "stop",
+  Length: "length",
+  ModelLength: "model_length",
+  Error: "error",
+  ToolCalls: "tool_calls",
+} as const;
 
 /** One choice of a non-stream response. */
 export interface ChatCompletionChoice {
@@ -59,6 +67,13 @@ export type CompletionResponseStreamChoiceFinishReason =
   | "error"
   | "tool_calls"
   | (string & {});
+/** The values of {@link CompletionResponseStreamChoiceFinishReason}, as in `@mistralai/mistralai`. */
+export const CompletionResponseStreamChoiceFinishReason = {
+  Stop: "stop",
+  Length: "length",
+  Error: "error",
+  ToolCalls: "tool_calls",
+} as const;
 
 /** Content of a delta: a string piece, `null`, or chunks (thinking, text…). */
 export type DeltaMessageContent = string | Array<ContentChunk>;
