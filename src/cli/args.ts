@@ -60,7 +60,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}" after ${first}`);
     return { kind: "version" };
   }
-  if (first.startsWith("-")) throw new UsageError(`unknown option ${first} (options go after the command)`);
+  if (first.startsWith("-"))
+    throw new UsageError(`unknown option ${first} (options go after the command)`);
   if (first === "chat") return parseChat(rest);
   if (first === "emulator") return parseEmulator(rest);
   throw new UsageError(`unknown command "${first}" (commands: ${commandNames.join(", ")})`);
@@ -101,7 +102,9 @@ function parseChat(argv: readonly string[]): Command {
     json: values.json ?? false,
     stats: values.stats ?? false,
     serverURL:
-      values["server-url"] === undefined ? undefined : checkServerURL(values["server-url"], "--server-url"),
+      values["server-url"] === undefined
+        ? undefined
+        : checkServerURL(values["server-url"], "--server-url"),
   };
 }
 
@@ -129,14 +132,22 @@ function parseEmulator(argv: readonly string[]): Command {
     host: values.host,
     allowRemote: values["allow-remote"] ?? false,
     apiKey: values["api-key"],
-    tokensPerSecond: readNumber(values["tokens-per-second"], "--tokens-per-second", { min: 0 }, "emulator"),
+    tokensPerSecond: readNumber(
+      values["tokens-per-second"],
+      "--tokens-per-second",
+      { min: 0 },
+      "emulator",
+    ),
     timeToFirstTokenMs: readNumber(values["ttft-ms"], "--ttft-ms", { min: 0 }, "emulator"),
     faults: values.fault ?? [],
     quiet: values.quiet ?? false,
   };
 }
 
-type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
+type OptionSpec = Record<
+  string,
+  { type: "string" | "boolean"; short?: string; multiple?: boolean }
+>;
 
 /** `parseArgs` in strict mode, its errors turned into short {@link UsageError}s. */
 function parseStrict<T extends OptionSpec>(

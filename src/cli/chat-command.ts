@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { Mistral } from "../index.js";
 import type { ChatArgs } from "./args.js";
 import { connect } from "./connect.js";
 import { ExitCode, type ExitCodeValue, UsageError } from "./exit-codes.js";
@@ -24,36 +25,54 @@ export interface CliIO {
 export async function runChat(args: ChatArgs, io: CliIO): Promise<ExitCodeValue> {
   const interactive = args.prompt === undefined && io.stdin.isTTY === true;
   const prompt = interactive ? undefined : (args.prompt ?? (await readPipedPrompt(io.stdin)));
-  const connection = await connect(args.serverURL, io.env, io.stderr);
-  try {
-    if (prompt === undefined) return await runInteractive(connection.client, args, io);
-    const interrupt = new AbortController();
-    // A first Ctrl-C stops the answer cleanly (exit 130); a second one does not wait.
-    const onSigint = (): void => {
-      if (interrupt.signal.aborted) process.exit(ExitCode.interrupted);
-      interrupt.abort();
-    };
-    process.on("SIGINT", onSigint);
+  if (prompt === undefined) {
+    const connection = await connect(args.serverURL, io.env, io.stderr);
     try {
-      const renderer = new AnswerRenderer({
-        stdout: io.stdout,
-        stderr: io.stderr,
-        color: colorEnabled(io.stdout, io.env),
-        json: args.json,
-      });
-      const messages = startConversation(args);
-      messages.push({ role: "user", content: prompt });
-      await streamAnswer(connection.client, buildRequest(args, messages), renderer, {
-        signal: interrupt.signal,
-        statsTo: args.stats ? io.stderr : undefined,
-      });
+      return await runInteractive(connection.client, args, io);
+    } finally {
+      await connection.close();
+    }
+  }
+  const interrupt = new AbortController();
+  // A first Ctrl-C stops the answer cleanly (exit 130); a second one does not wait.
+  const onSigint = (): void => {
+    if (interrupt.signal.aborted) process.exit(ExitCode.interrupted);
+    interrupt.abort();
+  };
+  process.on("SIGINT", onSigint);
+  try {
+    const connection = await connect(args.serverURL, io.env, io.stderr);
+    try {
+      await answerOnce(connection.client, args, prompt, io, interrupt.signal);
       return ExitCode.ok;
     } finally {
-      process.off("SIGINT", onSigint);
+      await connection.close();
     }
   } finally {
-    await connection.close();
+    process.off("SIGINT", onSigint);
   }
+}
+
+/** Streams the answer to a single prompt. */
+async function answerOnce(
+  client: Mistral,
+  args: ChatArgs,
+  prompt: string,
+  io: CliIO,
+  signal: AbortSignal,
+): Promise<void> {
+  const renderer = new AnswerRenderer({
+    stdout: io.stdout,
+    stderr: io.stderr,
+    color: colorEnabled(io.stdout, io.env),
+    json: args.json,
+  });
+  const messages = startConversation(args);
+  messages.push({ role: "user", content: prompt });
+  await streamAnswer(client, buildRequest(args, messages), renderer, {
+    signal,
+    statsTo: args.stats ? io.stderr : undefined,
+  });
 }
 
 /** Reads the whole of piped stdin as the prompt. */

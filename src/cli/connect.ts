@@ -26,8 +26,11 @@ export async function connect(
   const apiKey = env.MISTRAL_API_KEY || undefined;
   const serverURL =
     serverURLOption ??
-    (env.MISTRAL_SERVER_URL ? checkServerURL(env.MISTRAL_SERVER_URL, "MISTRAL_SERVER_URL") : undefined);
-  if (serverURL !== undefined) return { client: new Mistral({ apiKey, serverURL }), close: async () => {} };
+    (env.MISTRAL_SERVER_URL
+      ? checkServerURL(env.MISTRAL_SERVER_URL, "MISTRAL_SERVER_URL")
+      : undefined);
+  if (serverURL !== undefined)
+    return { client: new Mistral({ apiKey, serverURL }), close: async () => {} };
   if (apiKey !== undefined) return { client: new Mistral({ apiKey }), close: async () => {} };
   const { startEmulator } = await import("../emulator/index.js");
   const emulator = await startEmulator({ port: 0, host: "127.0.0.1" });

@@ -14,16 +14,24 @@
  */
 
 import { createInterface, type Interface } from "node:readline";
-import { type ChatCompletionRequestMessage, MistralError, RequestAbortedError } from "../index.js";
+import {
+  type ChatCompletionRequestMessage,
+  type Mistral,
+  MistralError,
+  RequestAbortedError,
+} from "../index.js";
 import type { ChatArgs } from "./args.js";
 import type { CliIO } from "./chat-command.js";
 import { describeError, ExitCode, type ExitCodeValue } from "./exit-codes.js";
 import { AnswerRenderer, colorEnabled, dim } from "./render.js";
 import { buildRequest, startConversation, streamAnswer } from "./stream-answer.js";
-import type { Mistral } from "../index.js";
 
 /** Runs the conversation until the user leaves; resolves with the exit code. */
-export async function runInteractive(client: Mistral, args: ChatArgs, io: CliIO): Promise<ExitCodeValue> {
+export async function runInteractive(
+  client: Mistral,
+  args: ChatArgs,
+  io: CliIO,
+): Promise<ExitCodeValue> {
   const color = colorEnabled(io.stdout, io.env);
   const reader = new PromptReader(io.stdin, io.stdout.isTTY ? io.stdout : io.stderr);
   let answering: AbortController | undefined;
@@ -35,7 +43,10 @@ export async function runInteractive(client: Mistral, args: ChatArgs, io: CliIO)
   };
   process.on("SIGINT", onSigint);
   io.stderr.write(
-    dim(`mistral-stream: chatting with ${args.model}. Ctrl-C stops an answer; Ctrl-D or /exit leaves.\n`, color),
+    dim(
+      `mistral-stream: chatting with ${args.model}. Ctrl-C stops an answer; Ctrl-D or /exit leaves.\n`,
+      color,
+    ),
   );
   const messages = startConversation(args);
   try {
@@ -69,7 +80,12 @@ async function runTurn(
   signal: AbortSignal,
 ): Promise<string> {
   const color = colorEnabled(io.stdout, io.env);
-  const renderer = new AnswerRenderer({ stdout: io.stdout, stderr: io.stderr, color, json: args.json });
+  const renderer = new AnswerRenderer({
+    stdout: io.stdout,
+    stderr: io.stderr,
+    color,
+    json: args.json,
+  });
   try {
     const record = await streamAnswer(client, buildRequest(args, messages), renderer, {
       signal,
@@ -79,7 +95,11 @@ async function runTurn(
   } catch (error) {
     if (!(error instanceof MistralError)) throw error;
     const stopped = error instanceof RequestAbortedError;
-    io.stderr.write(stopped ? `${dim("[stopped]", colorEnabled(io.stderr, io.env))}\n` : `mistral-stream: ${describeError(error)}\n`);
+    io.stderr.write(
+      stopped
+        ? `${dim("[stopped]", colorEnabled(io.stderr, io.env))}\n`
+        : `mistral-stream: ${describeError(error)}\n`,
+    );
     return renderer.record().text;
   }
 }

@@ -10,7 +10,13 @@
 import { type Command, parseCommandLine } from "./args.js";
 import { type CliIO, runChat } from "./chat-command.js";
 import { runEmulatorCommand } from "./emulator-command.js";
-import { describeError, ExitCode, type ExitCodeValue, exitCodeFor, UsageError } from "./exit-codes.js";
+import {
+  describeError,
+  ExitCode,
+  type ExitCodeValue,
+  exitCodeFor,
+  UsageError,
+} from "./exit-codes.js";
 import { helpText, readVersion } from "./help.js";
 
 /** Runs the CLI with `argv` (without `node` and the script) and resolves with the exit code. */
@@ -60,7 +66,12 @@ function exitOnBrokenPipe(error: NodeJS.ErrnoException): void {
 }
 
 process.stdout.on("error", exitOnBrokenPipe);
-const io: CliIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+const io: CliIO = {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+};
 const code = await main(process.argv.slice(2), io);
 process.exitCode = code;
 // Everything is closed by now; should a stray handle keep the loop alive, do not hang.

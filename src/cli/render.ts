@@ -74,12 +74,16 @@ export class AnswerRenderer {
     if (content === undefined || content === null || content === "") return;
     this.#contentEvents++;
     this.#firstTokenAt ??= performance.now();
-    if (typeof content === "string") return this.#writeText(content);
+    if (typeof content === "string") {
+      this.#writeText(content);
+      return;
+    }
     for (const part of content) {
       if (part.type === "text" && typeof part.text === "string") this.#writeText(part.text);
       else if (part.type === "thinking" && Array.isArray(part.thinking)) {
         for (const piece of part.thinking) {
-          if (piece.type === "text" && typeof piece.text === "string") this.#writeThinking(piece.text);
+          if (piece.type === "text" && typeof piece.text === "string")
+            this.#writeThinking(piece.text);
         }
       }
     }

@@ -5,7 +5,11 @@
  * @module
  */
 
-import type { ChatCompletionRequestMessage, ChatCompletionStreamRequest, Mistral } from "../index.js";
+import type {
+  ChatCompletionRequestMessage,
+  ChatCompletionStreamRequest,
+  Mistral,
+} from "../index.js";
 import type { ChatArgs } from "./args.js";
 import { type AnswerRecord, type AnswerRenderer, formatStats, type TextSink } from "./render.js";
 

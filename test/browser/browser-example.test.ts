@@ -1,0 +1,158 @@
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import type { BrowserContext, Page } from "playwright-core";
+import { waitUntil } from "../cli/cli-harness.js";
+import { sendStream } from "../cli/sse-script.js";
+import { repoRoot } from "../helpers/paths.js";
+import { startTestServer } from "../helpers/test-server.js";
+
+const chromiumPath = "/usr/bin/chromium";
+const launchFlags = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+// Decided up front, so a machine without a browser skips with a reason instead of failing.
+const playwright = await import("playwright-core").catch(() => undefined);
+const skip = !existsSync(chromiumPath)
+  ? `Chromium is not installed at ${chromiumPath} (scripts/install-browser.sh installs it)`
+  : playwright === undefined
+    ? "playwright-core is not installed (npm install)"
+    : false;
+
+/** What examples/browser/serve.mjs exports. */
+interface ExampleServerModule {
+  startExampleServer(options: {
+    port?: number;
+    upstream?: string;
+    emulator?: { tokensPerSecond?: number; timeToFirstTokenMs?: number };
+  }): Promise<{ url: string; upstream: string; close(): Promise<void> }>;
+}
+
+const loadExampleServer = (): Promise<ExampleServerModule> =>
+  import(pathToFileURL(join(repoRoot, "examples", "browser", "serve.mjs")).href);
+
+describe("the browser example in headless Chromium", { skip, timeout: 120_000 }, () => {
+  let context: BrowserContext;
+  let userDataDir: string;
+
+  before(async () => {
+    assert.ok(
+      existsSync(join(repoRoot, "dist", "index.js")),
+      "dist/index.js is missing: the browser test needs the built SDK (run `npm run build` first)",
+    );
+    userDataDir = mkdtempSync(join(tmpdir(), "mistral-stream-chromium-"));
+    context = await playwright!.chromium.launchPersistentContext(userDataDir, {
+      executablePath: chromiumPath,
+      headless: true,
+      args: launchFlags,
+      timeout: 30_000,
+    });
+  });
+
+  after(async () => {
+    await context?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  /** Samples the output's length until the page leaves the streaming state. */
+  async function sampleWhileStreaming(page: Page): Promise<number[]> {
+    const samples: number[] = [];
+    const deadline = Date.now() + 20_000;
+    while ((await page.getAttribute("#status", "data-state")) === "streaming") {
+      assert.ok(Date.now() < deadline, "the stream did not finish within 20 s");
+      samples.push(((await page.textContent("#output")) ?? "").length);
+      await new Promise((r) => setTimeout(r, 80));
+    }
+    return samples;
+  }
+
+  test("streams the emulator's answer into the page incrementally", async () => {
+    const { startExampleServer } = await loadExampleServer();
+    const server = await startExampleServer({
+      port: 0,
+      emulator: { tokensPerSecond: 30, timeToFirstTokenMs: 100 },
+    });
+    const page = await context.newPage();
+    try {
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(server.url);
+      await page.fill("#prompt", "Write a short poem about streaming tokens.");
+      await page.click("#send");
+      const samples = await sampleWhileStreaming(page);
+      assert.equal(
+        await page.getAttribute("#status", "data-state"),
+        "done",
+        (await page.textContent("#status")) ?? "",
+      );
+      const final = ((await page.textContent("#output")) ?? "").length;
+      const growing = [...new Set(samples.filter((n) => n > 0 && n < final))];
+      assert.ok(
+        growing.length >= 3,
+        `the text grew in steps while streaming: ${samples.join(", ")} → ${final}`,
+      );
+      assert.deepEqual(
+        growing,
+        [...growing].sort((a, b) => a - b),
+        "and never shrank",
+      );
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+
+  test("Stop aborts the stream: the text stops growing, the page says so, the server sees the close", async () => {
+    let written = 0;
+    let closedEarly = false;
+    const pieces = Array.from({ length: 400 }, (_, i) => `w${i} `);
+    const upstream = await startTestServer(async (_req, res) => {
+      res.on("close", () => (closedEarly = !res.writableFinished));
+      await sendStream(res, { pieces, gapMs: 25, onPiece: () => written++ });
+    });
+    const { startExampleServer } = await loadExampleServer();
+    const server = await startExampleServer({ port: 0, upstream: upstream.url });
+    const page = await context.newPage();
+    try {
+      await page.goto(server.url);
+      await page.click("#send");
+      await page.waitForFunction(
+        () => (document.getElementById("output")?.textContent ?? "").length > 20,
+        null,
+        {
+          timeout: 10_000,
+        },
+      );
+      assert.equal(await page.isEnabled("#stop"), true);
+      await page.click("#stop");
+      await page.waitForSelector('#status[data-state="aborted"]', { timeout: 5000 });
+      assert.match((await page.textContent("#status")) ?? "", /aborted/);
+      const atStop = ((await page.textContent("#output")) ?? "").length;
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(
+        ((await page.textContent("#output")) ?? "").length,
+        atStop,
+        "no text after Stop",
+      );
+      await waitUntil(() => closedEarly, 3000, "the API server to see the connection close");
+      assert.ok(written < pieces.length, "the server stopped writing early");
+      assert.equal(await page.isEnabled("#send"), true, "ready for the next prompt");
+    } finally {
+      await page.close();
+      await server.close();
+      await upstream.close();
+    }
+  });
+});
