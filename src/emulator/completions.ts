@@ -47,7 +47,6 @@ export async function handleCompletion(
   const plan = planFor(scope, kind, body);
   if ("status" in plan) return sendError(scope.res, plan);
   const pacing = pacingFor(scope);
-  scope.note = `${plan.model} ${plan.usage.completion_tokens} tokens${body.stream === true ? " stream" : ""}`;
   if (body.stream === true) return sendStream(scope, plan, pacing);
   const interval =
     pacing.tokensPerSecond > 0 && Number.isFinite(pacing.tokensPerSecond)

@@ -77,6 +77,14 @@ const kindKeys: Record<string, FaultKind> = {
 
 const finishReasons = ["stop", "length", "model_length", "error", "tool_calls"];
 
+/** The optional keys and the kinds they apply to (`count` and `id` apply to all). */
+const modifierKinds: Record<string, FaultKind[]> = {
+  "retry-after": ["status"],
+  message: ["status", "error-event"],
+  "after-events": ["stall", "finish", "no-done", "error-event"],
+  "keepalive-ms": ["stall"],
+};
+
 /** Parses spec text (one or more comma-separated faults). */
 export function parseFaultSpec(spec: string): Fault[] {
   return spec
@@ -106,6 +114,8 @@ function parseOne(text: string): Fault {
     fault = { kind };
     applyKindValue(fault, key, value);
   }
+  const unknown = extras.find(([key]) => !modifierKinds[key] && key !== "count" && key !== "id");
+  if (unknown) throw new FaultSpecError(`unknown key "${unknown[0]}" in fault "${text}"`);
   if (!fault)
     throw new FaultSpecError(
       `fault "${text}" names no kind (status=, stall-ms=, drop-after-events=, ...)`,
@@ -141,12 +151,7 @@ function applyKindValue(fault: Fault, key: string, value: string): void {
 }
 
 function applyModifier(fault: Fault, key: string, value: string, text: string): void {
-  const allowed: Record<string, FaultKind[]> = {
-    "retry-after": ["status"],
-    message: ["status", "error-event"],
-    "after-events": ["stall", "finish", "no-done", "error-event"],
-    "keepalive-ms": ["stall"],
-  };
+  const allowed = modifierKinds;
   if (key === "count") fault.count = readInt(key, value, 0);
   else if (key === "id") fault.id = value;
   else if (!allowed[key]) throw new FaultSpecError(`unknown key "${key}" in fault "${text}"`);

@@ -74,7 +74,6 @@ export async function handleRequest(
     ticket,
     signal: controller.signal,
     applied: [],
-    note: "",
   };
   if (await applyEarlyFaults(scope)) return;
   const key = ctx.options.apiKey;

@@ -164,8 +164,12 @@ function generateArray(s: Keywords, ctx: Context, name: string, depth: number): 
   ) as unknown[];
   const min = Math.max(typeof s.minItems === "number" ? s.minItems : 0, 0);
   const max = typeof s.maxItems === "number" ? s.maxItems : min + 3;
-  const wanted =
-    depth >= maxDepth ? min : Math.min(Math.max(ctx.rng.int(1, 3), min, prefix.length), max);
+  // Deep arrays stay short so recursive schemas (trees) do not grow exponentially.
+  const upper = depth >= maxDepth ? 0 : depth >= 3 ? 1 : 3;
+  const wanted = Math.min(
+    Math.max(ctx.rng.int(Math.min(1, upper), upper), min, prefix.length),
+    max,
+  );
   const out: unknown[] = [];
   const itemName = name.endsWith("s") ? name.slice(0, -1) : name;
   for (let i = 0, attempts = 0; out.length < wanted && attempts < wanted * 8; attempts++) {

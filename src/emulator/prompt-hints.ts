@@ -36,7 +36,13 @@ export function readPromptHints(text: string): PromptHints {
     if (m[3] !== undefined) {
       // "What's the weather in Paris": a capitalised sentence opener is not a name.
       const words = phrase.split(/\s+/);
-      if (sentenceStarters.has((words[0] ?? "").split("'")[0] ?? "")) words.shift();
+      const opensSentence = /(?:^|[.!?:]\s+|\n)$/.test(text.slice(0, m.index));
+      if (
+        sentenceStarters.has((words[0] ?? "").split("'")[0] ?? "") ||
+        (opensSentence && words.length === 1)
+      ) {
+        words.shift();
+      }
       phrase = words.join(" ");
     }
     if (phrase && !phrases.includes(phrase)) phrases.push(phrase);

@@ -194,7 +194,15 @@ const sampling: Record<string, Check> = {
 /** `POST /v1/chat/completions`. */
 export const chatRequest: Check = model(
   "ChatCompletionRequest",
-  { model: str, ...sampling, ...conversationFields, safe_prompt: bool },
+  {
+    model: str,
+    ...sampling,
+    ...conversationFields,
+    safe_prompt: bool,
+    // Not in the spec, but the API knows it as an object with no allowed keys: the recorded error for
+    // `stream_options: {include_usage: true}` points at `["body", "stream_options", "include_usage"]`.
+    stream_options: nullable(model("StreamOptions", {})),
+  },
   ["messages", "model"],
 );
 

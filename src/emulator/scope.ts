@@ -24,8 +24,6 @@ export interface RequestScope {
   signal: AbortSignal;
   /** Faults applied so far, echoed in the `x-emulator-fault` response header. */
   applied: Fault[];
-  /** Details for the log line. */
-  note: string;
 }
 
 /** Records applied faults and names them in the `x-emulator-fault` response header. */

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { FaultBook } from "./fault-book.js";
 import { normalizeFaults } from "./faults.js";
@@ -38,28 +38,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults: new FaultBook(normalizeFaults(options.faults)),
   };
   const sockets = new Set<Socket>();
-  const server = createServer((req, res) => {
-    const started = Date.now();
-    const log = resolved.log;
-    res.on("finish", () =>
-      log?.(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`),
-    );
-    handleRequest(ctx, req, res).catch((error: unknown) => {
-      // A bug in the emulator must not take the process down; answer 500 if we still can.
-      log?.(
-        `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
-      if (!res.headersSent)
-        sendJson(res, 500, {
-          object: "error",
-          message: "Emulator internal error",
-          type: "internal_error",
-          param: null,
-          code: null,
-        });
-      else res.destroy();
-    });
-  });
+  const server = createServer((req, res) => serve(ctx, req, res));
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
@@ -86,4 +65,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return closing;
     },
   };
+}
+
+/** Handles one request, logging it and turning an emulator bug into a 500 rather than a crash. */
+function serve(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): void {
+  const started = Date.now();
+  const log = ctx.options.log;
+  res.on("close", () => {
+    const cut = res.writableFinished ? "" : " (connection closed before the end)";
+    log?.(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms${cut}`);
+  });
+  handleRequest(ctx, req, res).catch((error: unknown) => {
+    log?.(
+      `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    if (res.headersSent) return res.destroy();
+    const body = {
+      object: "error",
+      message: "Emulator internal error",
+      type: "internal_error",
+      param: null,
+      code: null,
+    };
+    sendJson(res, 500, body);
+  });
 }

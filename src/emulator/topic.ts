@@ -76,9 +76,14 @@ export function readTopic(prompt: string): Topic {
   const action = isAction ? words.join(" ") : undefined;
   const phrase =
     words.length === 0 ? "this topic" : isAction ? gerund(words).join(" ") : words.join(" ");
-  const keywords = text
-    .split(/[^\p{L}\p{N}'-]+/u)
-    .filter((w) => w.length > 3 && !stopWords.has(w.toLowerCase()));
+  // The keyword comes from the topic when it can, so it is never an instruction like "Summarize".
+  const salient = (source: string) =>
+    source
+      .split(/[^\p{L}\p{N}'-]+/u)
+      .filter(
+        (w) => w.length > 3 && !stopWords.has(w.toLowerCase()) && !verbs.has(w.toLowerCase()),
+      );
+  const keywords = words.length > 0 ? salient(words.join(" ")) : salient(text);
   return {
     intent: readIntent(text, echo !== null),
     phrase,

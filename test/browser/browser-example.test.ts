@@ -114,6 +114,25 @@ describe("the browser example in headless Chromium", { skip, timeout: 120_000 },
     }
   });
 
+  test("streams straight from the emulator across origins (CORS)", async () => {
+    const { startEmulator } = await import("../../src/emulator/index.js");
+    const emulator = await startEmulator({ tokensPerSecond: 200, timeToFirstTokenMs: 20 });
+    const { startExampleServer } = await loadExampleServer();
+    const server = await startExampleServer({ port: 0, upstream: "http://127.0.0.1:9" });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}?server=${encodeURIComponent(emulator.url)}`);
+      await page.fill("#prompt", "Reply with exactly: cross origin works");
+      await page.click("#send");
+      await page.waitForSelector('#status[data-state="done"]', { timeout: 15_000 });
+      assert.match((await page.textContent("#output")) ?? "", /cross origin works/);
+    } finally {
+      await page.close();
+      await server.close();
+      await emulator.close();
+    }
+  });
+
   test("Stop aborts the stream: the text stops growing, the page says so, the server sees the close", async () => {
     let written = 0;
     let closedEarly = false;
