@@ -18,7 +18,11 @@ import type {
 /** Output formats. Open: unknown values pass through. */
 export type ResponseFormats = "text" | "json_object" | "json_schema" | (string & {});
 /** The values of {@link ResponseFormats}, as in `@mistralai/mistralai`. */
-export const ResponseFormats = { Text: "text", JsonObject: "json_object", JsonSchema: "json_schema" } as const;
+export const ResponseFormats = {
+  Text: "text",
+  JsonObject: "json_object",
+  JsonSchema: "json_schema",
+} as const;
 
 /** A named JSON Schema the answer must follow. */
 export interface JsonSchema {

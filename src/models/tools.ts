@@ -60,7 +60,12 @@ export interface ToolChoice {
  */
 export type ToolChoiceEnum = "auto" | "none" | "any" | "required" | (string & {});
 /** The values of {@link ToolChoiceEnum}, as in `@mistralai/mistralai`. */
-export const ToolChoiceEnum = { Auto: "auto", None: "none", Any: "any", Required: "required" } as const;
+export const ToolChoiceEnum = {
+  Auto: "auto",
+  None: "none",
+  Any: "any",
+  Required: "required",
+} as const;
 
 /** Arguments of a function call: a JSON string (as models send them) or an object. */
 export type Arguments = FreeFormObject | string;

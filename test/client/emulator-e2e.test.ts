@@ -50,7 +50,7 @@ describe("the client against the local emulator", () => {
     const streamed = await textOf(await client.chat.stream(request));
     const whole = await client.chat.complete(request);
     assert.ok(streamed.length > 20);
-    assert.equal(whole.choices[0]?.message.content, streamed);
+    assert.equal(whole.choices[0]?.message?.content, streamed);
     assert.equal(whole.choices[0]?.finishReason, "stop");
     assert.ok(whole.usage.completionTokens > 0);
   });
@@ -89,7 +89,7 @@ describe("the client against the local emulator", () => {
       tools,
       toolChoice: "any",
     });
-    const call = first.choices[0]?.message.toolCalls?.[0];
+    const call = first.choices[0]?.message?.toolCalls?.[0];
     assert.ok(call?.id);
     assert.equal(call.function.name, "get_weather");
     const args = JSON.parse(String(call.function.arguments));

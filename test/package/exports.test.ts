@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { gzipSync } from "node:zlib";
 import { describe, test } from "node:test";
+import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { repoRoot } from "../helpers/paths.js";
 
