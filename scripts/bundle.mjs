@@ -4,7 +4,7 @@
 // core entry into the single file dist/index.js (readable, not minified), and
 // turns the other core entry points into re-exports of it, so every import path
 // shares one copy of each class (`instanceof` works across subpaths).
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
 const dist = new URL("../dist/", import.meta.url);
@@ -20,9 +20,11 @@ await build({
   logLevel: "warning",
 });
 
-// Subpaths of the exports map that must share the bundle's classes.
-const shims = {
-  "models/index.js": 'export * from "../index.js";\n',
-  "errors.js": 'export * from "./index.js";\n',
-};
-for (const [file, code] of Object.entries(shims)) writeFileSync(new URL(file, dist), code);
+// The official client's subpaths (`…/models/components`, `…/models/errors`)
+// re-export the bundle, types included, so they share its classes.
+mkdirSync(new URL("subpaths/", dist), { recursive: true });
+for (const name of ["components", "errors"]) {
+  for (const ext of [".js", ".d.ts"]) {
+    writeFileSync(new URL(`subpaths/${name}${ext}`, dist), 'export * from "../index.js";\n');
+  }
+}

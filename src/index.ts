@@ -5,7 +5,36 @@
  */
 
 export { Mistral } from "./client.js";
-export * from "./errors.js";
+export {
+  BadRequestError,
+  ConnectionError,
+  EventTooLargeError,
+  ForbiddenError,
+  HTTPClientError,
+  HTTPValidationError,
+  IncompleteStreamError,
+  InvalidRequestError,
+  MalformedChunkError,
+  MistralError,
+  type MistralErrorOptions,
+  NotFoundError,
+  type PartialResult,
+  RateLimitError,
+  RequestAbortedError,
+  RequestTimeoutError,
+  type ResponseMeta,
+  ResponseValidationError,
+  SDKError,
+  type SDKErrorOptions,
+  ServerError,
+  StreamError,
+  type StreamErrorOptions,
+  StreamServerError,
+  type TimeoutPhase,
+  UnauthorizedError,
+  UnexpectedClientError,
+  type ValidationErrorDetail,
+} from "./errors.js";
 export {
   EventStream,
   type StreamDecoder,
