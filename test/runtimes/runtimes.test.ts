@@ -1,0 +1,71 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import { type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
+import { repoRoot } from "../helpers/paths.js";
+
+const bin = join(repoRoot, ".runtimes", "node_modules", ".bin");
+const smoke = join(repoRoot, "test", "runtimes", "smoke.mjs");
+const dist = pathToFileURL(join(repoRoot, "dist", "index.js")).href;
+
+/** How each runtime runs the smoke script; Deno gets network and read access only. */
+const runtimes: Record<string, (script: string) => string[]> = {
+  node: (script) => [script],
+  bun: (script) => ["run", script],
+  deno: (script) => ["run", "--no-prompt", "--allow-net=127.0.0.1", "--allow-read", script],
+};
+
+function run(
+  command: string,
+  args: string[],
+): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" },
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, out, err });
+    });
+  });
+}
+
+describe("the built package on other runtimes", () => {
+  let emulator: RunningEmulator;
+  before(async () => {
+    emulator = await startEmulator({ tokensPerSecond: 0, timeToFirstTokenMs: 0 });
+  });
+  after(() => emulator.close());
+
+  for (const [name, argsFor] of Object.entries(runtimes)) {
+    const path = join(bin, name);
+    const skip = existsSync(path)
+      ? false
+      : `${name} is not installed (bash scripts/install-runtimes.sh installs it)`;
+    test(
+      `${name}: streams, reports a cut stream, aborts and disposes`,
+      { skip, timeout: 90_000 },
+      async () => {
+        assert.ok(existsSync(join(repoRoot, "dist", "index.js")), "run `npm run build` first");
+        const { code, out, err } = await run(path, [...argsFor(smoke), dist, emulator.url]);
+        assert.equal(code, 0, `${name} exited ${code}: ${err}`);
+        const line = out.trim().split("\n").at(-1) ?? "";
+        assert.deepEqual(JSON.parse(line), {
+          text: "hello from every runtime",
+          cut: "IncompleteStreamError",
+          abort: "RequestAbortedError",
+          dispose: "function",
+        });
+      },
+    );
+  }
+});
