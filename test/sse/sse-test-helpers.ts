@@ -98,17 +98,7 @@ export function runBytes(
   return r.result;
 }
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same pieces on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from "../helpers/test-server.js";
 
 /** Cuts `bytes` into consecutive pieces of `min`..`max` bytes chosen by `random`. */
 export function randomPieces(
