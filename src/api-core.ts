@@ -88,7 +88,9 @@ export class ApiCore {
       const text = await readAll(response, scope);
       return parseJsonResponse(text, response);
     } catch (error) {
-      throw toMistralError(scope.reason ?? error);
+      // A typed error is the truth (an HTTP error whose body a deadline cut
+      // stays that HTTP error); a raw one is explained by why the call ended.
+      throw toMistralError(error instanceof MistralError ? error : (scope.reason ?? error));
     } finally {
       scope.dispose();
     }
@@ -125,18 +127,24 @@ export class ApiCore {
 
   async #resolveKey(): Promise<string | undefined> {
     const source = this.#apiKey;
-    if (typeof source !== "function") return source || undefined;
-    let key: unknown;
-    try {
-      key = await source();
-    } catch (error) {
-      throw new InvalidRequestError("The apiKey function failed", { cause: error });
+    let key: unknown = source;
+    if (typeof source === "function") {
+      try {
+        key = await source();
+      } catch (error) {
+        throw new InvalidRequestError("The apiKey function failed", { cause: error });
+      }
     }
     if (key !== undefined && typeof key !== "string") {
-      throw new InvalidRequestError("The apiKey function must resolve to a string");
+      throw new InvalidRequestError("The API key must be a string");
     }
-    if (key && /[\r\n\0]/.test(key))
-      throw new InvalidRequestError("The API key contains a line break");
+    // Checked here for string keys too: `Headers` would refuse such a value
+    // with a TypeError that quotes it, and so the key, in its message.
+    if (key && /[^\t\x20-\x7e\x80-\xff]/.test(key)) {
+      throw new InvalidRequestError(
+        "The API key contains a line break or a character that cannot be sent in a header",
+      );
+    }
     return key || undefined;
   }
 

@@ -270,7 +270,7 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     if (this.#state !== "open" || !idleMs) return;
     const waited = this.#waitingSince === 0 ? 0 : Date.now() - this.#waitingSince;
     if (waited >= idleMs) {
-      this.#scope.abort(new RequestTimeoutError("idle", idleMs));
+      this.#scope.abort(new RequestTimeoutError("idle", idleMs, { retryable: true }));
       return;
     }
     this.#idleTimer = setTimeout(this.#checkIdle, idleMs - waited);

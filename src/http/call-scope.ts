@@ -62,7 +62,11 @@ export class CallScope {
   startHeadersDeadline(ms: number | undefined): void {
     this.clearHeadersDeadline();
     if (!ms) return;
-    this.#headersTimer = setTimeout(() => this.abort(new RequestTimeoutError("headers", ms)), ms);
+    // A stalled server may answer the same request on a new connection: retryable.
+    this.#headersTimer = setTimeout(
+      () => this.abort(new RequestTimeoutError("headers", ms, { retryable: true })),
+      ms,
+    );
   }
 
   /** Stops the response-headers deadline (the headers arrived). */

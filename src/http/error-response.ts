@@ -48,6 +48,7 @@ export async function readBodyText(body: BodyReader, limit = maxErrorBodyBytes):
 export async function createErrorFromResponse(response: TransportResponse): Promise<SDKError> {
   const body = await readBodyText(response.body);
   const options: SDKErrorOptions = { response, body, data: parseJsonBody(body) };
+  if (response.status < 400) return createRedirectError(options);
   switch (response.status) {
     case 400:
       return new BadRequestError(options);
@@ -64,4 +65,16 @@ export async function createErrorFromResponse(response: TransportResponse): Prom
     default:
       return response.status >= 500 ? new ServerError(options) : new SDKError(options);
   }
+}
+
+/**
+ * A redirect (3xx, or a browser's opaque redirect with status 0) is never
+ * followed: the next hop would receive the API key. The message says where the
+ * server pointed, so the caller can fix `serverURL`.
+ */
+function createRedirectError(options: SDKErrorOptions): SDKError {
+  const error = new SDKError({ ...options, retryable: false });
+  const location = options.response.headers.get("location");
+  error.message = `The server answered HTTP ${options.response.status} redirecting to ${location ?? "another address"}; redirects are not followed, so that the API key is only ever sent to serverURL. Set serverURL to the final address.`;
+  return error;
 }

@@ -38,7 +38,9 @@ export async function sendRequest(
     const outcome = await attemptOnce(request, settings, scope);
     if (!(outcome instanceof Error)) return outcome;
     const wait = planRetry(outcome, attempt, settings.retry, Date.now() - started);
-    if (wait === undefined) throw outcome;
+    // A call ended while an error body was read reports the server's answer,
+    // whatever the retry policy: its status arrived before the deadline.
+    if (wait === undefined || scope.reason) throw outcome;
     settings.onRetry?.(attempt, wait, outcome);
     try {
       await delay(wait, scope.signal);
@@ -88,6 +90,9 @@ function planRetry(
       : error instanceof ConnectionError && policy.retryConnectionErrors;
   if (!retryable) return undefined;
   const hint = error instanceof SDKError ? parseRetryAfter(error.headers) : undefined;
+  // A server asking for a longer pause than we would ever wait will most likely
+  // refuse an earlier retry too: surface its error (with `retryAfterMs`) at once.
+  if (hint !== undefined && hint > policy.backoff.maxInterval) return undefined;
   const wait = computeRetryDelay(attempt, policy.backoff, hint);
   return elapsedMs + wait > policy.backoff.maxElapsedTime ? undefined : wait;
 }

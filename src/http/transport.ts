@@ -52,8 +52,9 @@ export function createFetchTransport(fetchImpl: FetchFunction): Transport {
       body: request.body ?? null,
       signal: request.signal,
       // A redirect could carry the Authorization header to another origin:
-      // the API never redirects, so any redirect is an error.
-      redirect: "error",
+      // the API never redirects, so a 3xx is handed back unfollowed and
+      // reported as an error (with "error", fetch would only say "fetch failed").
+      redirect: "manual",
     });
     return {
       status: response.status,

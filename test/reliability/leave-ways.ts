@@ -1,0 +1,235 @@
+// Every way a caller can leave a stream — or have it taken away — paired with
+// the server behaviour that provokes it. Shared by the cleanup matrix (each
+// way, timed) and the soak test (all ways, ten thousand times).
+import assert from "node:assert/strict";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  EventTooLargeError,
+  IncompleteStreamError,
+  MalformedChunkError,
+  type Mistral,
+  RateLimitError,
+  RequestAbortedError,
+  type RequestOptions,
+  RequestTimeoutError,
+  StreamServerError,
+} from "../../src/index.js";
+import { beginStream, chunk, destroyWhenFlushed, doneEvent, drain, request } from "./helpers.js";
+
+/** Server behaviours, chosen by the `x-way` request header. */
+const serverBehaviours: Record<string, (res: ServerResponse) => void> = {
+  hang: (res) => {
+    beginStream(res);
+    res.write(chunk("a") + chunk("b"));
+  },
+  "no-headers": () => {},
+  malformed: (res) => {
+    beginStream(res);
+    res.write(`${chunk("a")}data: {oops\n\n`);
+  },
+  "error-event": (res) => {
+    beginStream(res);
+    res.write(`${chunk("a")}data: {"object":"error","message":"overloaded"}\n\n`);
+  },
+  huge: (res) => {
+    beginStream(res);
+    res.write(`${chunk("a")}data: ${"x".repeat(4000)}`);
+  },
+  reset: (res) => {
+    beginStream(res);
+    res.write(chunk("a"));
+    destroyWhenFlushed(res);
+  },
+  premature: (res) => {
+    beginStream(res);
+    res.end(chunk("a"));
+  },
+  "rate-limited": (res) => {
+    res.writeHead(429, { "content-type": "application/json", "retry-after-ms": "0" });
+    res.end('{"object":"error","message":"Requests rate limit exceeded","code":"1300"}');
+  },
+  complete: (res) => {
+    beginStream(res);
+    res.end(chunk("a") + chunk("b") + doneEvent);
+  },
+};
+
+/** The loopback server's handler for every way. */
+export function wayHandler(req: IncomingMessage, res: ServerResponse): void {
+  const behaviour = serverBehaviours[String(req.headers["x-way"])];
+  assert.ok(behaviour, `unknown way ${String(req.headers["x-way"])}`);
+  behaviour(res);
+}
+
+/** One way of leaving. */
+export interface LeaveWay {
+  readonly name: string;
+  /** Whether the connection should be kept for reuse (the response ended) rather than closed. */
+  readonly pooled: boolean;
+  /** Opens a stream, leaves it this way, and checks what the caller saw. */
+  run(client: Mistral, signal: AbortSignal): Promise<void>;
+}
+
+const open = (client: Mistral, way: string, signal: AbortSignal, extra: RequestOptions = {}) =>
+  client.chat.stream(request, { headers: { "x-way": way }, signal, ...extra });
+
+/** Opens the stream, reads it to its failure and checks the error's type (a deadline may fire before the headers). */
+async function failsWith(
+  opening: ReturnType<typeof open>,
+  type: abstract new (...args: never[]) => Error,
+): Promise<void> {
+  const error = await opening.then(
+    async (stream) => (await drain(stream)).error,
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof type, `expected ${type.name}, got ${String(error)}`);
+}
+
+const fastRetries = {
+  strategy: "backoff",
+  backoff: { initialInterval: 1, maxInterval: 2, exponent: 1, maxElapsedTime: 1000 },
+  maxRetries: 2,
+} as const;
+
+/** Every way, in the order the soak test cycles through them. */
+export const leaveWays: readonly LeaveWay[] = [
+  {
+    name: "break after the first event",
+    pooled: false,
+    async run(client, signal) {
+      for await (const _ of await open(client, "hang", signal)) break;
+    },
+  },
+  {
+    name: "abort() during iteration",
+    pooled: false,
+    async run(client, signal) {
+      const stream = await open(client, "hang", signal);
+      await stream.next();
+      stream.abort();
+      await failsWith(Promise.resolve(stream), RequestAbortedError);
+    },
+  },
+  {
+    name: "await using leaving its block",
+    pooled: false,
+    async run(client, signal) {
+      await using stream = await open(client, "hang", signal);
+      await stream.next();
+    },
+  },
+  {
+    name: "close() on a stream never iterated",
+    pooled: false,
+    async run(client, signal) {
+      const stream = await open(client, "hang", signal);
+      await stream.close();
+    },
+  },
+  {
+    name: "an exception thrown in the loop body",
+    pooled: false,
+    async run(client, signal) {
+      const stream = await open(client, "hang", signal);
+      await assert.rejects(async () => {
+        for await (const _ of stream) throw new Error("boom");
+      }, /boom/);
+    },
+  },
+  {
+    name: "the caller's signal aborting mid-stream",
+    pooled: false,
+    async run(client) {
+      const controller = new AbortController();
+      const stream = await open(client, "hang", controller.signal);
+      await stream.next();
+      controller.abort();
+      await failsWith(Promise.resolve(stream), RequestAbortedError);
+    },
+  },
+  {
+    name: "an idle timeout",
+    pooled: false,
+    async run(client, signal) {
+      await failsWith(open(client, "hang", signal, { idleTimeoutMs: 15 }), RequestTimeoutError);
+    },
+  },
+  {
+    name: "a total timeout",
+    pooled: false,
+    async run(client, signal) {
+      await failsWith(open(client, "hang", signal, { timeoutMs: 25 }), RequestTimeoutError);
+    },
+  },
+  {
+    name: "a headers timeout",
+    pooled: false,
+    async run(client, signal) {
+      await assert.rejects(
+        open(client, "no-headers", signal, { headersTimeoutMs: 15 }),
+        RequestTimeoutError,
+      );
+    },
+  },
+  {
+    name: "a malformed chunk while the server keeps the stream open",
+    pooled: false,
+    async run(client, signal) {
+      await failsWith(open(client, "malformed", signal), MalformedChunkError);
+    },
+  },
+  {
+    name: "an error event while the server keeps the stream open",
+    pooled: false,
+    async run(client, signal) {
+      await failsWith(open(client, "error-event", signal), StreamServerError);
+    },
+  },
+  {
+    name: "an event over maxEventBytes",
+    pooled: false,
+    async run(client, signal) {
+      await failsWith(open(client, "huge", signal, { maxEventBytes: 1000 }), EventTooLargeError);
+    },
+  },
+  {
+    name: "a connection reset by the server",
+    pooled: false,
+    async run(client, signal) {
+      await failsWith(open(client, "reset", signal), IncompleteStreamError);
+    },
+  },
+  {
+    name: "a premature end of body",
+    pooled: true,
+    async run(client, signal) {
+      await failsWith(open(client, "premature", signal), IncompleteStreamError);
+    },
+  },
+  {
+    name: "a 429 answer to a stream request without retries",
+    pooled: true,
+    async run(client, signal) {
+      await assert.rejects(open(client, "rate-limited", signal), RateLimitError);
+    },
+  },
+  {
+    name: "a 429 answer to a stream request after two retries",
+    pooled: true,
+    async run(client, signal) {
+      await assert.rejects(
+        open(client, "rate-limited", signal, { retries: fastRetries }),
+        RateLimitError,
+      );
+    },
+  },
+  {
+    name: "reading to data: [DONE]",
+    pooled: true,
+    async run(client, signal) {
+      const { error, events } = await drain(await open(client, "complete", signal));
+      assert.equal(error, undefined);
+      assert.equal(events, 2);
+    },
+  },
+];
