@@ -105,6 +105,7 @@ export class ApiCore {
         transport: this.#config.transport,
         retry: resolveRetryPolicy(settings.retries, settings.retryCodes),
         headersTimeoutMs: settings.headersTimeoutMs,
+        redact: redactKey(headers.get("authorization")?.slice("Bearer ".length)),
       },
       scope,
     );
@@ -255,6 +256,12 @@ function parseJsonResponse(text: string, response: TransportResponse): unknown {
       { response, cause: error },
     );
   }
+}
+
+/** A server that echoes the key back in an error body must not put it in our errors. */
+function redactKey(key: string | undefined): ((text: string) => string) | undefined {
+  if (!key) return undefined;
+  return (text) => (text.includes(key) ? text.split(key).join("[redacted]") : text);
 }
 
 /** Wraps anything that is not yet typed. */

@@ -44,9 +44,12 @@ export async function readBodyText(body: BodyReader, limit = maxErrorBodyBytes):
   return text;
 }
 
-/** Reads the error response and returns the typed error for its status. */
-export async function createErrorFromResponse(response: TransportResponse): Promise<SDKError> {
-  const body = await readBodyText(response.body);
+/** Reads the error response and returns the typed error for its status; `redact` cleans the body first. */
+export async function createErrorFromResponse(
+  response: TransportResponse,
+  redact: (text: string) => string = (text) => text,
+): Promise<SDKError> {
+  const body = redact(await readBodyText(response.body));
   const options: SDKErrorOptions = { response, body, data: parseJsonBody(body) };
   if (response.status < 400) return createRedirectError(options);
   switch (response.status) {

@@ -23,6 +23,8 @@ export interface SendSettings {
   readonly transport: Transport;
   readonly retry: RetryPolicy;
   readonly headersTimeoutMs: number | undefined;
+  /** Removes secrets a server might echo back from error bodies. */
+  readonly redact?: ((text: string) => string) | undefined;
   /** Called before each back-off wait (for logging and tests). */
   readonly onRetry?: ((attempt: number, delayMs: number, error: MistralError) => void) | undefined;
 }
@@ -61,7 +63,7 @@ async function attemptOnce(
     const response = await settings.transport({ ...request, signal: scope.signal });
     if (response.status >= 200 && response.status < 300) return response;
     // The deadline stays armed while the error body is read: it is bounded too.
-    return await createErrorFromResponse(response);
+    return await createErrorFromResponse(response, settings.redact);
   } catch (error) {
     if (scope.reason) throw scope.reason;
     return new ConnectionError(

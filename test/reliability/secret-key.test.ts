@@ -98,6 +98,10 @@ describe("the API key appears in no error, whatever went wrong", () => {
       } else if (way === "huge") {
         beginStream(res);
         res.end(`data: ${"x".repeat(3000)}\n\n`);
+      } else if (way === "echo") {
+        // A careless proxy quoting the request headers back.
+        res.writeHead(403, { "content-type": "application/json" });
+        res.end(JSON.stringify({ message: `Forbidden for ${String(req.headers.authorization)}` }));
       } else if (way === "redirect") {
         res.writeHead(307, { location: "http://127.0.0.1:9/v1/chat/completions" });
         res.end();
@@ -130,6 +134,7 @@ describe("the API key appears in no error, whatever went wrong", () => {
     ["429 after retries", () => failure("429"), RateLimitError],
     ["500 after retries", () => failure("500"), ServerError],
     ["a redirect", () => failure("redirect"), SDKError],
+    ["a 403 body that echoes the key back", () => failure("echo"), SDKError],
     [
       "a headers timeout",
       () => failure("no-headers", { headersTimeoutMs: 30 }),
