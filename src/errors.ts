@@ -38,6 +38,8 @@ export interface ResponseMeta {
   readonly status: number;
   /** Response headers. */
   readonly headers: Headers;
+  /** The `fetch` `Response`, when the transport is fetch-based. */
+  readonly raw?: Response | undefined;
 }
 
 /** Common constructor options of every {@link MistralError}. */
@@ -111,6 +113,8 @@ export class SDKError extends MistralError {
   readonly data: unknown;
   /** The response's `content-type`. */
   readonly contentType: string;
+  /** The `fetch` `Response` (its body already read), as in `@mistralai/mistralai`. */
+  readonly rawResponse: Response | undefined;
 
   constructor(options: SDKErrorOptions) {
     const { status } = options.response;
@@ -121,6 +125,7 @@ export class SDKError extends MistralError {
     this.body = options.body;
     this.data = options.data;
     this.contentType = options.response.headers.get("content-type") ?? "";
+    this.rawResponse = options.response.raw;
   }
 }
 

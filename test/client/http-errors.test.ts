@@ -87,6 +87,7 @@ describe("HTTP error responses", () => {
         assert.equal(error.body, body);
         assert.deepEqual(error.data, JSON.parse(body));
         assert.equal(error.requestId, "req-1");
+        assert.equal(error.rawResponse?.status, status);
         const words = serverWords(JSON.parse(body));
         assert.ok(error.message.includes(words), `${error.message} should include ${words}`);
       });
