@@ -22,8 +22,11 @@ import {
   readRequestId,
 } from "./errors.js";
 import type { CallScope } from "./http/call-scope.js";
+import { drainAfterDone } from "./http/drain.js";
+import { describeCause } from "./http/send-request.js";
 import type { BodyReader, TransportResponse } from "./http/transport.js";
 import { createSseDecoder, type ServerSentEvent } from "./sse/index.js";
+import { toReadableStream } from "./to-readable-stream.js";
 
 /** Returned by a {@link StreamDecoder} for the terminal `[DONE]` event. */
 export const streamDone: unique symbol = Symbol("streamDone");
@@ -58,8 +61,6 @@ export interface StreamResponseInfo {
 const asyncDispose: typeof Symbol.asyncDispose =
   Symbol.asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as typeof Symbol.asyncDispose);
 const noop = (): void => {};
-/** After `[DONE]`, how long to wait for the body's end before cutting the connection. */
-const drainGraceMs = 1000;
 
 /**
  * A stream of events, iterable once with `for await`. Use `await using` (or
@@ -175,6 +176,24 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     this.#release(true);
   }
 
+  /** Releases the connection, as `ReadableStream.cancel()` does on the official client's stream. */
+  async cancel(_reason?: unknown): Promise<void> {
+    this.#release(true);
+  }
+
+  /**
+   * This stream as a `ReadableStream` of events (consumes the one iteration).
+   * For `pipeThrough()`, `getReader()` or a `Response` body.
+   */
+  toReadableStream(): ReadableStream<T> {
+    return toReadableStream(this[Symbol.asyncIterator]());
+  }
+
+  /** `toReadableStream().getReader()`, for code written against a `ReadableStream`. */
+  getReader(): ReadableStreamDefaultReader<T> {
+    return this.toReadableStream().getReader();
+  }
+
   /** `await using stream = …` closes the stream when the block exits. */
   async [asyncDispose](): Promise<void> {
     this.#release(true);
@@ -238,10 +257,13 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     const typed =
       error instanceof MistralError
         ? error
-        : new IncompleteStreamError(`The connection broke during the stream: ${describe(error)}`, {
-            cause: error,
-            retryable: true,
-          });
+        : new IncompleteStreamError(
+            `The connection broke during the stream: ${describeCause(error)}`,
+            {
+              cause: error,
+              retryable: true,
+            },
+          );
     return attachStreamContext(typed, this.response, this.#decoder.partial());
   }
 
@@ -277,30 +299,6 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
   };
 }
 
-/**
- * After `[DONE]` the body normally ends at once; reading that end lets the
- * runtime reuse the connection. If it does not end promptly, cut it.
- */
-function drainAfterDone(reader: BodyReader): void {
-  const timer = setTimeout(() => reader.cancel().catch(noop), drainGraceMs);
-  reader.read().then(
-    (result) => {
-      clearTimeout(timer);
-      if (!result.done) reader.cancel().catch(noop);
-    },
-    () => clearTimeout(timer),
-  );
-}
-
 function abortedError(reason: unknown): MistralError {
   return new RequestAbortedError("The stream was aborted", { cause: reason });
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
-    const detail = cause && typeof cause.message === "string" ? ` (${cause.message})` : "";
-    return `${error.message}${detail}`;
-  }
-  return String(error);
 }

@@ -141,6 +141,29 @@ describe("stream endings and failures", () => {
       assert.throws(() => stream[Symbol.asyncIterator](), InvalidRequestError);
     }));
 
+  test("toReadableStream() pipes the events through web streams and ends at [DONE]", () =>
+    withServer(streamOf([chunk("a"), chunk("b"), "data: [DONE]\n\n"]), async (_s, client) => {
+      const stream = await client.chat.stream(request);
+      const texts = stream.toReadableStream().pipeThrough(
+        new TransformStream<{ data: { choices: Array<{ delta: { content?: unknown } }> } }, string>(
+          {
+            transform: (event, controller) =>
+              controller.enqueue(String(event.data.choices[0]?.delta.content)),
+          },
+        ),
+      );
+      const seen: string[] = [];
+      for await (const text of texts) seen.push(text);
+      assert.deepEqual(seen, ["a", "b"]);
+    }));
+
+  test("its ReadableStream view errors with the typed failure of a cut stream", () =>
+    withServer(streamOf([chunk("a")]), async (_s, client) => {
+      const reader = (await client.chat.stream(request)).getReader();
+      await reader.read();
+      await assert.rejects(reader.read(), IncompleteStreamError);
+    }));
+
   test("the response status, headers and request id are reachable from the stream", () =>
     withServer(streamOf([chunk("a"), "data: [DONE]\n\n"]), async (_s, client) => {
       await using stream = await client.chat.stream(request);
@@ -177,6 +200,24 @@ describe("leaving a stream releases the connection", () => {
         const first = await stream.next();
         assert.equal(first.done, false);
       }
+      await server.waitForNoSockets(100);
+    }));
+
+  test("cancel(), as on the official client's ReadableStream", () =>
+    withServer(open, async (server, client) => {
+      const stream = await client.chat.stream(request);
+      await stream.next();
+      await stream.cancel();
+      await server.waitForNoSockets(100);
+    }));
+
+  test("cancelling its ReadableStream view", () =>
+    withServer(open, async (server, client) => {
+      const stream = await client.chat.stream(request);
+      const reader = stream.getReader();
+      const first = await reader.read();
+      assert.equal(first.done, false);
+      await reader.cancel();
       await server.waitForNoSockets(100);
     }));
 
