@@ -153,7 +153,8 @@ describe("stream endings and failures", () => {
         ),
       );
       const seen: string[] = [];
-      for await (const text of texts) seen.push(text);
+      const reader = texts.getReader();
+      for (let r = await reader.read(); !r.done; r = await reader.read()) seen.push(r.value);
       assert.deepEqual(seen, ["a", "b"]);
     }));
 
