@@ -112,10 +112,12 @@ export class ApiCore {
   }
 
   async #buildHeaders(settings: CallSettings, accept: string, hasBody: boolean): Promise<Headers> {
-    const headers = new Headers({ accept, "user-agent": defaultUserAgent });
-    if (hasBody) headers.set("content-type", "application/json");
+    const headers = new Headers({ "user-agent": defaultUserAgent });
     mergeHeaders(headers, this.#config.headers, "options.headers");
     mergeHeaders(headers, settings.headers, "request headers");
+    // Set after the caller's headers: the body and the decoder depend on them.
+    headers.set("accept", accept);
+    if (hasBody) headers.set("content-type", "application/json");
     const key = await this.#resolveKey();
     if (key) headers.set("authorization", `Bearer ${key}`);
     else if (settings.isOfficialServer) {
