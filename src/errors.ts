@@ -206,23 +206,32 @@ export class RequestAbortedError extends HTTPClientError {
   override name = "RequestAbortedError";
 }
 
-/** Which deadline a {@link RequestTimeoutError} enforced. */
-export type TimeoutPhase = "total" | "headers" | "idle";
+/**
+ * Which deadline a {@link RequestTimeoutError} enforced: one of the client's
+ * (`total`, `headers`, `idle`), or `signal` for the caller's own signal made
+ * by `AbortSignal.timeout()`.
+ */
+export type TimeoutPhase = "total" | "headers" | "idle" | "signal";
 
 /** A deadline passed. `phase` says which one; `timeoutMs` its length. */
 export class RequestTimeoutError extends HTTPClientError {
   override name = "RequestTimeoutError";
-  /** `total` (timeoutMs), `headers` (headersTimeoutMs) or `idle` (idleTimeoutMs). */
+  /** `total` (timeoutMs), `headers` (headersTimeoutMs), `idle` (idleTimeoutMs) or `signal`. */
   readonly phase: TimeoutPhase;
-  /** The deadline that passed, in milliseconds. */
-  readonly timeoutMs: number;
+  /** The deadline that passed, in milliseconds (`undefined` for `signal`: the signal does not say). */
+  readonly timeoutMs: number | undefined;
 
   constructor(
     phase: TimeoutPhase,
-    timeoutMs: number,
+    timeoutMs: number | undefined,
     options: MistralErrorOptions & { partial?: PartialResult } = {},
   ) {
-    super(`${describePhase(phase)} timed out after ${timeoutMs} ms`, options);
+    super(
+      phase === "signal"
+        ? "The request timed out: the caller's AbortSignal.timeout() fired"
+        : `${describePhase(phase)} timed out after ${timeoutMs} ms`,
+      options,
+    );
     this.phase = phase;
     this.timeoutMs = timeoutMs;
     this.partial = options.partial;

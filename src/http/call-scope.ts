@@ -25,9 +25,14 @@ export class CallScope {
   #totalTimer: ReturnType<typeof setTimeout> | undefined;
   #headersTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #onUserAbort = (): void => {
-    this.abort(
-      new RequestAbortedError("The request was aborted", { cause: this.#userSignal?.reason }),
-    );
+    const cause = this.#userSignal?.reason;
+    // `AbortSignal.timeout()` aborts with a "TimeoutError": report a timeout,
+    // as the official client does, not an abort.
+    if ((cause as { name?: unknown } | undefined)?.name === "TimeoutError") {
+      this.abort(new RequestTimeoutError("signal", undefined, { cause, retryable: true }));
+    } else {
+      this.abort(new RequestAbortedError("The request was aborted", { cause }));
+    }
   };
 
   constructor(options: CallScopeOptions) {

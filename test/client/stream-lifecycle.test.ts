@@ -302,6 +302,21 @@ describe("deadlines", () => {
       },
     ));
 
+  test("the caller's AbortSignal.timeout() is reported as a timeout, before and during the stream", () =>
+    withServer(streamOf([chunk("a")], "hang"), async (server, client) => {
+      const stream = await client.chat.stream(request, { signal: AbortSignal.timeout(80) });
+      const during = await collect(stream).catch((e: unknown) => e);
+      assert.ok(during instanceof RequestTimeoutError, String(during));
+      assert.equal(during.phase, "signal");
+      assert.equal(during.partial?.text, "a");
+      server.setHandler(() => {});
+      const before = await client.chat
+        .stream(request, { signal: AbortSignal.timeout(50) })
+        .catch((e: unknown) => e);
+      assert.ok(before instanceof RequestTimeoutError, String(before));
+      assert.equal(before.phase, "signal");
+    }));
+
   test("timeoutMs bounds the whole call, streaming included", () =>
     withServer(
       (_req, res) => {
