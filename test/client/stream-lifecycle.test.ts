@@ -1,69 +1,15 @@
 import assert from "node:assert/strict";
-import type { ServerResponse } from "node:http";
 import { describe, test } from "node:test";
 import {
   EventTooLargeError,
   IncompleteStreamError,
   InvalidRequestError,
   MalformedChunkError,
-  Mistral,
   RequestAbortedError,
-  RequestTimeoutError,
   StreamServerError,
 } from "../../src/index.js";
-import {
-  sseHeaders,
-  startTestServer,
-  type TestHandler,
-  type TestServer,
-} from "../helpers/test-server.js";
-
-const request = {
-  model: "mistral-small-latest",
-  messages: [{ role: "user" as const, content: "hi" }],
-};
-
-function chunk(content: string, extra: Record<string, unknown> = {}): string {
-  const choice = { index: 0, delta: { content }, finish_reason: null, ...extra };
-  return `data: ${JSON.stringify({ id: "a", object: "chat.completion.chunk", created: 1, model: "m", choices: [choice] })}\n\n`;
-}
-
-/** A handler that writes `parts` then either ends, hangs, or destroys the socket. */
-function streamOf(parts: string[], then: "end" | "hang" | "destroy" = "end"): TestHandler {
-  return (_req, res: ServerResponse) => {
-    res.writeHead(200, sseHeaders);
-    for (const part of parts) res.write(part);
-    if (then === "end") res.end();
-    else if (then === "destroy") setTimeout(() => res.socket?.destroy(), 10);
-  };
-}
-
-async function withServer(
-  handler: TestHandler,
-  run: (server: TestServer, client: Mistral) => Promise<void>,
-) {
-  const server = await startTestServer(handler);
-  try {
-    await run(
-      server,
-      new Mistral({
-        apiKey: "secret-key",
-        serverURL: server.url,
-        retryConfig: { strategy: "none" },
-      }),
-    );
-  } finally {
-    await server.close();
-  }
-}
-
-async function collect(
-  stream: AsyncIterable<{ data: { choices: Array<{ delta: { content?: unknown } }> } }>,
-) {
-  let text = "";
-  for await (const event of stream) text += String(event.data.choices[0]?.delta.content ?? "");
-  return text;
-}
+import { sseHeaders } from "../helpers/test-server.js";
+import { chunk, collect, request, streamOf, withServer } from "./stream-helpers.js";
 
 describe("stream endings and failures", () => {
   test("a body that ends cleanly without [DONE] is an IncompleteStreamError carrying the text so far", () =>
@@ -267,70 +213,4 @@ describe("leaving a stream releases the connection", () => {
       assert.ok(error instanceof RequestAbortedError, String(error));
       assert.equal(server.requests.length, 0);
     }));
-});
-
-describe("deadlines", () => {
-  test("idleTimeoutMs fires when no event arrives, and keep-alive comments are not progress", () =>
-    withServer(
-      (_req, res) => {
-        res.writeHead(200, sseHeaders);
-        res.write(chunk("a"));
-        const timer = setInterval(() => res.write(": keep-alive\n\n"), 20);
-        res.on("close", () => clearInterval(timer));
-      },
-      async (server, client) => {
-        const started = Date.now();
-        const stream = await client.chat.stream(request, { idleTimeoutMs: 150 });
-        const error = await collect(stream).catch((e: unknown) => e);
-        assert.ok(error instanceof RequestTimeoutError, String(error));
-        assert.equal(error.phase, "idle");
-        assert.equal(error.partial?.events, 1);
-        assert.ok(Date.now() - started >= 140);
-        await server.waitForNoSockets(100);
-      },
-    ));
-
-  test("headersTimeoutMs fires when the server never answers", () =>
-    withServer(
-      () => {},
-      async (_s, client) => {
-        const error = await client.chat
-          .stream(request, { headersTimeoutMs: 100 })
-          .catch((e: unknown) => e);
-        assert.ok(error instanceof RequestTimeoutError, String(error));
-        assert.equal(error.phase, "headers");
-      },
-    ));
-
-  test("the caller's AbortSignal.timeout() is reported as a timeout, before and during the stream", () =>
-    withServer(streamOf([chunk("a")], "hang"), async (server, client) => {
-      const stream = await client.chat.stream(request, { signal: AbortSignal.timeout(80) });
-      const during = await collect(stream).catch((e: unknown) => e);
-      assert.ok(during instanceof RequestTimeoutError, String(during));
-      assert.equal(during.phase, "signal");
-      assert.equal(during.partial?.text, "a");
-      server.setHandler(() => {});
-      const before = await client.chat
-        .stream(request, { signal: AbortSignal.timeout(50) })
-        .catch((e: unknown) => e);
-      assert.ok(before instanceof RequestTimeoutError, String(before));
-      assert.equal(before.phase, "signal");
-    }));
-
-  test("timeoutMs bounds the whole call, streaming included", () =>
-    withServer(
-      (_req, res) => {
-        res.writeHead(200, sseHeaders);
-        const timer = setInterval(() => res.write(chunk("t")), 10);
-        res.on("close", () => clearInterval(timer));
-      },
-      async (server, client) => {
-        const stream = await client.chat.stream(request, { timeoutMs: 150 });
-        const error = await collect(stream).catch((e: unknown) => e);
-        assert.ok(error instanceof RequestTimeoutError, String(error));
-        assert.equal(error.phase, "total");
-        assert.ok((error.partial?.events ?? 0) > 3);
-        await server.waitForNoSockets(100);
-      },
-    ));
 });
