@@ -13,7 +13,22 @@ import {
 } from "../helpers/test-server.js";
 
 const sseDir = fixturePath("mistral", "sse");
-const names = readdirSync(sseDir).filter((f) => f.endsWith(".sse"));
+const jsonlDir = fixturePath("mistral", "jsonl");
+/** SSE bodies: the recordings as is, and the chunk lists re-framed as their source project does. */
+const bodies = new Map<string, string>([
+  ...readdirSync(sseDir)
+    .filter((f) => f.endsWith(".sse"))
+    .map((f): [string, string] => [f, readFileSync(`${sseDir}/${f}`, "utf8")]),
+  ...readdirSync(jsonlDir).map((f): [string, string] => [
+    f,
+    `${readFileSync(`${jsonlDir}/${f}`, "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => `data: ${line}\n\n`)
+      .join("")}data: [DONE]\n\n`,
+  ]),
+]);
+const names = [...bodies.keys()];
 
 interface Expected {
   chunks: number;
@@ -51,7 +66,7 @@ describe("streaming every recorded Mistral stream", () => {
 
   before(async () => {
     server = await startTestServer(async (_req, res) => {
-      const bytes = readFileSync(`${sseDir}/${mode.name}`);
+      const bytes = Buffer.from(bodies.get(mode.name) ?? "");
       res.writeHead(200, sseHeaders);
       if (mode.pieces === "whole") res.end(bytes);
       else {
@@ -66,7 +81,7 @@ describe("streaming every recorded Mistral stream", () => {
     for (const pieces of ["whole", 1, 2] as const) {
       test(`${name} read ${pieces === "whole" ? "whole" : `in random 1-7 byte reads (seed ${pieces})`} yields every chunk and the full text`, async () => {
         mode = { name, pieces };
-        const expected = expectedFrom(readFileSync(`${sseDir}/${name}`, "utf8"));
+        const expected = expectedFrom(bodies.get(name) ?? "");
         const client = new Mistral({ apiKey: "test-key", serverURL: server.url });
         await using stream = await client.chat.stream({
           model: "mistral-small-latest",
