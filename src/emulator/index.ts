@@ -4,7 +4,6 @@
  *
  * @module
  */
-export { type EmulatorCliIo, runEmulatorCli } from "./cli.js";
 export {
   type Fault,
   type FaultKind,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { runEmulatorCli, startEmulator } from "../../src/emulator/index.js";
+import { startEmulator } from "../../src/emulator/index.js";
 import { chat, chunksOf, post, readReply, withEmulator } from "./helpers.js";
 
 const stream = chat("Explain how tides work", { stream: true, max_tokens: 20 });
@@ -83,40 +83,4 @@ describe("emulator pacing and lifecycle", () => {
       await emu.close(); // closing twice is harmless
     },
   );
-
-  it("runs from the command line until stopped, printing its URL", { timeout: 10000 }, async () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const stop = new AbortController();
-    const running = runEmulatorCli(["--port", "0", "--tokens-per-second", "0", "--ttft-ms=0"], {
-      stdout: (t) => out.push(t),
-      stderr: (t) => err.push(t),
-      signal: stop.signal,
-    });
-    let url: string | undefined;
-    for (let i = 0; i < 100 && !url; i++) {
-      url = /http:\/\/127\.0\.0\.1:\d+/.exec(out.join(""))?.[0];
-      if (!url) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    assert.ok(url, "printed the URL");
-    const models = await fetch(`${url}/v1/models`);
-    assert.equal(models.status, 200);
-    await models.body?.cancel();
-    stop.abort();
-    assert.equal(await running, 0);
-    assert.match(err.join(""), /GET \/v1\/models 200/);
-    await assert.rejects(fetch(`${url}/v1/models`));
-  });
-
-  it("explains its flags and refuses bad ones", async () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) };
-    assert.equal(await runEmulatorCli(["--help"], io), 0);
-    assert.match(out.join(""), /--port N/);
-    assert.equal(await runEmulatorCli(["--colour", "red"], io), 2);
-    assert.equal(await runEmulatorCli(["--fault", "status=9"], io), 2);
-    assert.equal(await runEmulatorCli(["--host", "0.0.0.0"], io), 1);
-    assert.match(err.join(""), /unknown option --colour/);
-  });
 });
