@@ -26,6 +26,7 @@ import { drainAfterDone } from "./http/drain.js";
 import { describeCause } from "./http/send-request.js";
 import type { BodyReader, TransportResponse } from "./http/transport.js";
 import { createSseDecoder, type ServerSentEvent } from "./sse/index.js";
+import { abandoned, type Lifeline, releaseLifeline } from "./stream-lifeline.js";
 import { toReadableStream } from "./to-readable-stream.js";
 
 /** Returned by a {@link StreamDecoder} for the terminal `[DONE]` event. */
@@ -85,10 +86,9 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
   #iterated = false;
   #bodyEnded = false;
   #waitingSince = 0;
-  #idleTimer: ReturnType<typeof setTimeout> | undefined;
-  readonly #onAbort = (): void => {
-    this.#reader.cancel(this.#scope.reason).catch(noop);
-  };
+  readonly #lifeline: Lifeline;
+  /** The idle timer's callback; reaches the stream only through a weak reference. */
+  readonly #tick: () => void;
 
   constructor(init: EventStreamInit<T>) {
     const { response, scope } = init;
@@ -107,9 +107,15 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
       maxEventSize: init.maxEventBytes,
       flushOnEnd: true,
     });
-    scope.signal.addEventListener("abort", this.#onAbort, { once: true });
-    if (scope.signal.aborted) this.#onAbort();
-    if (this.#idleMs) this.#idleTimer = setTimeout(this.#checkIdle, this.#idleMs);
+    // Built outside this constructor: a closure created here would share its
+    // context, and so `this`, with every other closure created here.
+    const onAbort = cancelOnAbort(response.body, scope);
+    this.#lifeline = { reader: response.body, scope, onAbort, idleTimer: undefined };
+    abandoned?.register(this, this.#lifeline, this.#lifeline);
+    this.#tick = EventStream.#weakTick(this);
+    scope.signal.addEventListener("abort", onAbort, { once: true });
+    if (scope.signal.aborted) onAbort();
+    if (this.#idleMs) this.#lifeline.idleTimer = setTimeout(this.#tick, this.#idleMs);
   }
 
   /** The server's request id (`mistral-correlation-id`), if it sent one. */
@@ -273,9 +279,8 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     const endedCleanly = this.#state === "done";
     this.#state = "closed";
     this.#resetQueue();
-    if (this.#idleTimer !== undefined) clearTimeout(this.#idleTimer);
-    this.#scope.signal.removeEventListener("abort", this.#onAbort);
-    this.#scope.dispose();
+    abandoned?.unregister(this.#lifeline);
+    releaseLifeline(this.#lifeline, false);
     if (!cancelBody || this.#bodyEnded) return;
     if (endedCleanly) drainAfterDone(this.#reader);
     else this.#reader.cancel().catch(noop);
@@ -286,8 +291,17 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     this.#head = 0;
   }
 
-  readonly #checkIdle = (): void => {
-    this.#idleTimer = undefined;
+  /** The idle timer's callback, holding the stream only weakly. */
+  static #weakTick(stream: EventStream<unknown>): () => void {
+    const ref = new WeakRef(stream);
+    return () => {
+      const live = ref.deref();
+      if (live) live.#checkIdle();
+    };
+  }
+
+  #checkIdle(): void {
+    this.#lifeline.idleTimer = undefined;
     const idleMs = this.#idleMs;
     if (this.#state !== "open" || !idleMs) return;
     const waited = this.#waitingSince === 0 ? 0 : Date.now() - this.#waitingSince;
@@ -295,7 +309,13 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
       this.#scope.abort(new RequestTimeoutError("idle", idleMs, { retryable: true }));
       return;
     }
-    this.#idleTimer = setTimeout(this.#checkIdle, idleMs - waited);
+    this.#lifeline.idleTimer = setTimeout(this.#tick, idleMs - waited);
+  }
+}
+
+function cancelOnAbort(reader: BodyReader, scope: CallScope): () => void {
+  return () => {
+    reader.cancel(scope.reason).catch(noop);
   };
 }
 
