@@ -6,7 +6,10 @@
 
 import { ApiCore } from "./api-core.js";
 import { readEnvApiKey, resolveClientConfig, type SDKOptions } from "./options.js";
+import { Agents } from "./resources/agents.js";
 import { Chat } from "./resources/chat.js";
+import { Fim } from "./resources/fim.js";
+import { Models } from "./resources/models.js";
 
 /**
  * The Mistral API client.
@@ -24,10 +27,19 @@ import { Chat } from "./resources/chat.js";
 export class Mistral {
   /** Chat completions. */
   readonly chat: Chat;
+  /** Fill-in-the-middle code completions. */
+  readonly fim: Fim;
+  /** Agents completions. */
+  readonly agents: Agents;
+  /** The available models. */
+  readonly models: Models;
 
   constructor(options: SDKOptions = {}) {
     const config = resolveClientConfig(options);
     const core = new ApiCore(config, options.apiKey ?? readEnvApiKey());
     this.chat = new Chat(core);
+    this.fim = new Fim(core);
+    this.agents = new Agents(core);
+    this.models = new Models(core);
   }
 }

@@ -1,24 +1,42 @@
 /**
  * The few client-side checks worth a clear error before a round trip: the
- * request is an object with a model and a message list. Everything finer is
- * the server's to judge (its 422 names the exact field).
+ * request is an object with its identifying fields (a model or agent id, the
+ * messages or prompt). Everything finer is the server's to judge (its 422
+ * names the exact field).
  *
  * @module
  */
 
 import { InvalidRequestError, ResponseValidationError } from "../errors.js";
 
-/** Refuses a chat request that is not an object with `model` and `messages`. */
-export function checkRequest(request: unknown, method: string): void {
+/** What a request must have: non-empty string fields and array fields. */
+export interface RequiredFields {
+  readonly strings: readonly string[];
+  readonly arrays?: readonly string[];
+}
+
+const chatFields: RequiredFields = { strings: ["model"], arrays: ["messages"] };
+
+/** Refuses a request that is not an object with the `required` fields. */
+export function checkRequest(
+  request: unknown,
+  method: string,
+  required: RequiredFields = chatFields,
+): void {
   if (request === null || typeof request !== "object" || Array.isArray(request)) {
     throw new InvalidRequestError(`${method}: the request must be an object`);
   }
-  const { model, messages } = request as { model?: unknown; messages?: unknown };
-  if (typeof model !== "string" || model === "") {
-    throw new InvalidRequestError(`${method}: request.model must be a non-empty string`);
+  const record = request as Record<string, unknown>;
+  for (const name of required.strings) {
+    const value = record[name];
+    if (typeof value !== "string" || value === "") {
+      throw new InvalidRequestError(`${method}: request.${name} must be a non-empty string`);
+    }
   }
-  if (!Array.isArray(messages)) {
-    throw new InvalidRequestError(`${method}: request.messages must be an array of messages`);
+  for (const name of required.arrays ?? []) {
+    if (!Array.isArray(record[name])) {
+      throw new InvalidRequestError(`${method}: request.${name} must be an array`);
+    }
   }
 }
 

@@ -6,8 +6,10 @@ import {
   type EventStream,
   HTTPValidationError,
   IncompleteStreamError,
+  InvalidRequestError,
   MalformedChunkError,
   Mistral,
+  NotFoundError,
   RateLimitError,
   RequestTimeoutError,
   StreamServerError,
@@ -188,6 +190,43 @@ describe("the client against the local emulator", () => {
     const error = await textOf(stream).catch((e: unknown) => e);
     assert.ok(error instanceof RequestTimeoutError, String(error));
     assert.equal(error.phase, "idle");
+  });
+
+  test("fim.stream and fim.complete fill in the middle with the same text", async () => {
+    const request = {
+      model: "codestral-latest",
+      prompt: "def add(a, b):\n",
+      suffix: "\n\nprint(add(1, 2))",
+    };
+    const streamed = await textOf(await client.fim.stream(request));
+    const whole = await client.fim.complete(request);
+    assert.ok(streamed.length > 0);
+    assert.equal(whole.choices[0]?.message?.content, streamed);
+    await assert.rejects(
+      client.fim.complete({ model: "codestral-latest" } as never),
+      InvalidRequestError,
+    );
+  });
+
+  test("agents.stream and agents.complete answer for an agent id", async () => {
+    const request = { agentId: "ag:demo", messages: [user("Reply with exactly: agent here")] };
+    assert.equal(await textOf(await client.agents.stream(request)), "agent here");
+    const whole = await client.agents.complete(request);
+    assert.equal(whole.choices[0]?.message?.content, "agent here");
+    await assert.rejects(client.agents.stream({ messages: [] } as never), InvalidRequestError);
+  });
+
+  test("models.list and models.retrieve return camelCase model cards", async () => {
+    const list = await client.models.list();
+    assert.ok((list.data?.length ?? 0) > 3);
+    const small = list.data?.find(
+      (card) => card.type === "base" && card.id === "mistral-small-latest",
+    );
+    assert.ok(small && small.type === "base");
+    assert.equal(small.capabilities.completionChat, true);
+    const card = await client.models.retrieve({ modelId: "mistral-small-latest" });
+    assert.equal(card.type === "base" ? card.id : undefined, "mistral-small-latest");
+    await assert.rejects(client.models.retrieve({ modelId: "no-such-model" }), NotFoundError);
   });
 
   test("an emulator started with a key answers 401 to a wrong key", async () => {

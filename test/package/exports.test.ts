@@ -41,6 +41,6 @@ describe("the published package", () => {
     assert.ok(code);
     const gzip = gzipSync(code, { level: 9 }).byteLength;
     // Budget: the official client's chat entry is ~53 KB gzip; ours must stay far below.
-    assert.ok(gzip < 13 * 1024, `core bundle is ${gzip} B gzip, budget 13 KiB`);
+    assert.ok(gzip < 14 * 1024, `core bundle is ${gzip} B gzip, budget 14 KiB`);
   });
 });
