@@ -4,7 +4,7 @@
 // core entry into the single file dist/index.js (readable, not minified), and
 // turns the other core entry points into re-exports of it, so every import path
 // shares one copy of each class (`instanceof` works across subpaths).
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
 const dist = new URL("../dist/", import.meta.url);
@@ -28,3 +28,16 @@ for (const name of ["components", "errors"]) {
     writeFileSync(new URL(`subpaths/${name}${ext}`, dist), 'export * from "../index.js";\n');
   }
 }
+
+// The per-module core files tsc emitted are now inside the bundle: drop them
+// (their .d.ts stay, for the types). The Node-only parts keep their own files.
+const keep = new Set(["index.js", "emulator", "cli", "subpaths"]);
+const prune = (dir, top) => {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (top && keep.has(entry.name)) continue;
+    const path = new URL(entry.name + (entry.isDirectory() ? "/" : ""), dir);
+    if (entry.isDirectory()) prune(path, false);
+    else if (entry.name.endsWith(".js")) rmSync(path);
+  }
+};
+prune(dist, true);
