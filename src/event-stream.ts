@@ -73,8 +73,6 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
   /** The `fetch` `Response`, when the transport is fetch-based (its body is owned by the stream). */
   readonly rawResponse: Response | undefined;
 
-  readonly #reader: BodyReader;
-  readonly #scope: CallScope;
   readonly #decoder: StreamDecoder<T>;
   readonly #sse: { push(bytes: Uint8Array): void; end(): void };
   readonly #idleMs: number | undefined;
@@ -98,8 +96,6 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
       requestId: readRequestId(response.headers),
     };
     this.rawResponse = response.raw;
-    this.#reader = response.body;
-    this.#scope = scope;
     this.#decoder = init.decoder;
     this.#idleMs = init.idleTimeoutMs;
     this.#sse = createSseDecoder({
@@ -174,7 +170,7 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
   /** Aborts the request: a pending or later `next()` rejects with `RequestAbortedError`. */
   abort(reason?: unknown): void {
     if (this.#state === "closed") return;
-    this.#scope.abort(reason instanceof MistralError ? reason : abortedError(reason));
+    this.#lifeline.scope.abort(reason instanceof MistralError ? reason : abortedError(reason));
   }
 
   /** Releases the connection without error; iteration ends. */
@@ -210,12 +206,12 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     if (this.#waitingSince === 0) this.#waitingSince = Date.now();
     let result: ReadableStreamReadResult<Uint8Array>;
     try {
-      result = await this.#reader.read();
+      result = await this.#lifeline.reader.read();
     } catch (error) {
       this.#fail(error);
       return;
     }
-    if (this.#scope.reason) return this.#fail(this.#scope.reason);
+    if (this.#lifeline.scope.reason) return this.#fail(this.#lifeline.scope.reason);
     if (result.done) return this.#onBodyEnd();
     try {
       this.#sse.push(result.value);
@@ -255,8 +251,8 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
   #fail(error: unknown): void {
     if (this.#state === "failed" || this.#state === "closed") return;
     this.#state = "failed";
-    this.#failure = this.#describeFailure(this.#scope.reason ?? error);
-    this.#reader.cancel(this.#failure).catch(noop);
+    this.#failure = this.#describeFailure(this.#lifeline.scope.reason ?? error);
+    this.#lifeline.reader.cancel(this.#failure).catch(noop);
   }
 
   #describeFailure(error: unknown): MistralError {
@@ -282,8 +278,8 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     abandoned?.unregister(this.#lifeline);
     releaseLifeline(this.#lifeline, false);
     if (!cancelBody || this.#bodyEnded) return;
-    if (endedCleanly) drainAfterDone(this.#reader);
-    else this.#reader.cancel().catch(noop);
+    if (endedCleanly) drainAfterDone(this.#lifeline.reader);
+    else this.#lifeline.reader.cancel().catch(noop);
   }
 
   #resetQueue(): void {
@@ -306,7 +302,7 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     if (this.#state !== "open" || !idleMs) return;
     const waited = this.#waitingSince === 0 ? 0 : Date.now() - this.#waitingSince;
     if (waited >= idleMs) {
-      this.#scope.abort(new RequestTimeoutError("idle", idleMs, { retryable: true }));
+      this.#lifeline.scope.abort(new RequestTimeoutError("idle", idleMs, { retryable: true }));
       return;
     }
     this.#lifeline.idleTimer = setTimeout(this.#tick, idleMs - waited);
