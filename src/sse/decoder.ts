@@ -78,37 +78,37 @@ class Utf8Pieces {
   // `ignoreBOM` keeps a leading BOM in the text so that the parser strips it,
   // once: letting TextDecoder strip it too would drop a second U+FEFF that
   // WHATWG wants kept.
-  private readonly decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-  private carry: Uint8Array = EMPTY;
+  readonly #decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  #carry: Uint8Array = EMPTY;
 
   /** Decodes what can be decoded of `bytes`, handing the text to `feed` (one or two calls). */
   decode(bytes: Uint8Array, parser: SseParser): void {
-    if (this.carry.length > 0) {
+    if (this.#carry.length > 0) {
       const joint = leadingContinuations(bytes);
-      const head = concat(this.carry, bytes.subarray(0, joint));
-      this.carry = EMPTY;
+      const head = concat(this.#carry, bytes.subarray(0, joint));
+      this.#carry = EMPTY;
       if (joint === bytes.length) {
         bytes = head;
       } else {
         bytes = bytes.subarray(joint);
-        parser.feed(this.decoder.decode(head));
+        parser.feed(this.#decoder.decode(head));
       }
     }
     const cut = incompleteTailStart(bytes);
     if (cut === bytes.length) {
-      parser.feed(this.decoder.decode(bytes));
+      parser.feed(this.#decoder.decode(bytes));
       return;
     }
     // Copied: the caller may reuse its buffer for the next read.
-    this.carry = bytes.slice(cut);
-    if (cut > 0) parser.feed(this.decoder.decode(bytes.subarray(0, cut)));
+    this.#carry = bytes.slice(cut);
+    if (cut > 0) parser.feed(this.#decoder.decode(bytes.subarray(0, cut)));
   }
 
   /** Decodes the carried bytes of an unfinished sequence (U+FFFD) and forgets them. */
   flush(): string {
-    const rest = this.carry;
-    this.carry = EMPTY;
-    return rest.length > 0 ? this.decoder.decode(rest) : "";
+    const rest = this.#carry;
+    this.#carry = EMPTY;
+    return rest.length > 0 ? this.#decoder.decode(rest) : "";
   }
 }
 
