@@ -97,7 +97,8 @@ export class ApiCore {
   }
 
   async #send(call: ApiCall, settings: CallSettings, scope: CallScope, accept: string) {
-    const headers = await this.#buildHeaders(settings, accept, call.body !== undefined);
+    const key = await this.#resolveKey();
+    const headers = this.#buildHeaders(settings, accept, call.body !== undefined, key);
     const body = call.body === undefined ? undefined : serialize(call.body);
     return sendRequest(
       { url: `${settings.baseURL}${call.path}`, method: call.method, headers, body },
@@ -105,20 +106,24 @@ export class ApiCore {
         transport: this.#config.transport,
         retry: resolveRetryPolicy(settings.retries, settings.retryCodes),
         headersTimeoutMs: settings.headersTimeoutMs,
-        redact: redactKey(headers.get("authorization")?.slice("Bearer ".length)),
+        redact: redactKey(key),
       },
       scope,
     );
   }
 
-  async #buildHeaders(settings: CallSettings, accept: string, hasBody: boolean): Promise<Headers> {
+  #buildHeaders(
+    settings: CallSettings,
+    accept: string,
+    hasBody: boolean,
+    key: string | undefined,
+  ): Headers {
     const headers = new Headers({ "user-agent": defaultUserAgent });
     mergeHeaders(headers, this.#config.headers, "options.headers");
     mergeHeaders(headers, settings.headers, "request headers");
     // Set after the caller's headers: the body and the decoder depend on them.
     headers.set("accept", accept);
     if (hasBody) headers.set("content-type", "application/json");
-    const key = await this.#resolveKey();
     if (key) headers.set("authorization", `Bearer ${key}`);
     else if (settings.isOfficialServer) {
       throw new InvalidRequestError(
@@ -271,7 +276,7 @@ function redactKey(key: string | undefined): ((text: string) => string) | undefi
 }
 
 /** Wraps anything that is not yet typed. */
-export function toMistralError(error: unknown): MistralError {
+function toMistralError(error: unknown): MistralError {
   if (error instanceof MistralError) return error;
   return new UnexpectedClientError(`Unexpected error: ${String(error)}`, { cause: error });
 }
