@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Micro-benchmark of the event-stream parser against the floor: a hand-written
-// "split on blank lines" loop. Bundles src/sse on the fly with esbuild:
+// "split on blank lines" loop. Bundles src/core/sse on the fly with esbuild:
 //
 //   node bench/sse-micro.mjs
 //
@@ -15,7 +15,7 @@ import { build } from "esbuild";
 // The package ships the SSE layer inside its one-file bundle; build it alone here.
 const outdir = mkdtempSync(join(tmpdir(), "sse-micro-"));
 await build({
-  entryPoints: [new URL("../src/sse/index.ts", import.meta.url).pathname],
+  entryPoints: [new URL("../src/core/sse/index.ts", import.meta.url).pathname],
   bundle: true,
   format: "esm",
   outfile: join(outdir, "sse.mjs"),

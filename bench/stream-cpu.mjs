@@ -21,7 +21,7 @@ const contenders = {
       buf = buf.slice(s); }
     if (!done) throw new Error("no [DONE]");`,
   "mistral-stream": `
-    const { Mistral } = await import(${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)});
+    const { Mistral } = await import(${JSON.stringify(new URL("../dist/core/index.js", import.meta.url).href)});
     const client = new Mistral({ apiKey: "bench", serverURL: url });
     const t = process.cpuUsage(); cpuStart = t;
     for await (const ev of await client.chat.stream({ model, messages: [{ role: "user", content: "hi" }] })) {

@@ -1,17 +1,23 @@
 #!/usr/bin/env node
-// Second build step. `tsc` emits one file per module into dist/; loading ~35
-// files costs a cold `import` ~20 ms of module resolution. This step bundles the
-// core entry into the single file dist/index.js (readable, not minified), and
-// turns the other core entry points into re-exports of it, so every import path
-// shares one copy of each class (`instanceof` works across subpaths).
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+// Second build step. `tsc` emits one file per module into dist/; loading ~40
+// files costs a cold `import` ~20 ms of module resolution. This step bundles
+// the browser-safe core (src/core/, the package's main entry) into the single
+// file dist/core/index.js (readable, not minified), over tsc's entry file.
+//
+// What is pruned follows from the layout, not from a list of files: every
+// other .js under dist/core/ is inside the bundle now and goes (the .d.ts stay,
+// for the types); the Node-only rooms beside it (emulator/, cli/, node/) keep
+// their own files and import the core through dist/core/index.js, so every
+// import path shares one copy of each class (`instanceof` works everywhere).
+import { readdirSync, rmSync } from "node:fs";
 import { build } from "esbuild";
 
-const dist = new URL("../dist/", import.meta.url);
+const core = new URL("../dist/core/", import.meta.url);
 
 await build({
-  entryPoints: [new URL("../src/index.ts", import.meta.url).pathname],
-  outfile: new URL("index.js", dist).pathname,
+  entryPoints: [new URL("../src/core/index.ts", import.meta.url).pathname],
+  outfile: new URL("index.js", core).pathname,
+  allowOverwrite: true,
   bundle: true,
   format: "esm",
   platform: "neutral",
@@ -20,24 +26,11 @@ await build({
   logLevel: "warning",
 });
 
-// The official client's subpaths (`…/models/components`, `…/models/errors`)
-// re-export the bundle, types included, so they share its classes.
-mkdirSync(new URL("subpaths/", dist), { recursive: true });
-for (const name of ["components", "errors"]) {
-  for (const ext of [".js", ".d.ts"]) {
-    writeFileSync(new URL(`subpaths/${name}${ext}`, dist), 'export * from "../index.js";\n');
-  }
-}
-
-// The per-module core files tsc emitted are now inside the bundle: drop them
-// (their .d.ts stay, for the types). The Node-only parts keep their own files.
-const keep = new Set(["index.js", "emulator", "cli", "subpaths"]);
 const prune = (dir, top) => {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (top && keep.has(entry.name)) continue;
     const path = new URL(entry.name + (entry.isDirectory() ? "/" : ""), dir);
     if (entry.isDirectory()) prune(path, false);
-    else if (entry.name.endsWith(".js")) rmSync(path);
+    else if (entry.name.endsWith(".js") && !(top && entry.name === "index.js")) rmSync(path);
   }
 };
-prune(dist, true);
+prune(core, true);

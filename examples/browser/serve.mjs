@@ -37,8 +37,8 @@ const types = {
  */
 export async function startExampleServer(options = {}) {
   const distDir = options.distDir ?? join(repoRoot, "dist");
-  if (!existsSync(join(distDir, "index.js"))) {
-    throw new Error(`${join(distDir, "index.js")} is missing: run \`npm run build\` first`);
+  if (!existsSync(join(distDir, "core", "index.js"))) {
+    throw new Error(`${join(distDir, "core", "index.js")} is missing: run \`npm run build\` first`);
   }
   let emulator;
   let upstream = options.upstream;

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Mistral } from "../index.js";
+import type { Mistral } from "../core/index.js";
 import type { ChatArgs } from "./args.js";
 import { connect } from "./connect.js";
 import { ExitCode, type ExitCodeValue, UsageError } from "./exit-codes.js";

@@ -25,7 +25,7 @@ import {
   SDKError,
   StreamError,
   StreamServerError,
-} from "../index.js";
+} from "../core/index.js";
 
 /** Exit codes of `mistral-stream`. */
 export const ExitCode = {

@@ -1,12 +1,9 @@
 /**
- * The help texts and the version string of `mistral-stream`.
+ * The help texts of `mistral-stream`.
  *
  * @module
  */
 
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { defaultModel } from "./args.js";
 
 const exitCodes = `Exit codes:
@@ -86,22 +83,4 @@ export function helpText(command: string | undefined): string {
   if (command === "chat") return chatHelp;
   if (command === "emulator") return emulatorHelp;
   return topHelp;
-}
-
-/** The package version, read from the nearest `package.json` of this package. */
-export function readVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 6; depth++) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
-        name?: unknown;
-        version?: unknown;
-      };
-      if (pkg.name === "mistral-stream" && typeof pkg.version === "string") return pkg.version;
-    } catch {
-      // No package.json here: keep walking up.
-    }
-    dir = dirname(dir);
-  }
-  return "unknown";
 }

@@ -19,7 +19,7 @@ import {
   type Mistral,
   MistralError,
   RequestAbortedError,
-} from "../index.js";
+} from "../core/index.js";
 import type { ChatArgs } from "./args.js";
 import type { CliIO } from "./chat-command.js";
 import { describeError, ExitCode, type ExitCodeValue } from "./exit-codes.js";

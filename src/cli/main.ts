@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+
 /**
  * `mistral-stream`: the command-line entry point. Parses the command line,
  * runs the command, and turns its outcome into an exit code (see
@@ -7,6 +8,7 @@
  * @module
  */
 
+import { version } from "../core/index.js";
 import { type Command, parseCommandLine } from "./args.js";
 import { type CliIO, runChat } from "./chat-command.js";
 import { runEmulatorCommand } from "./emulator-command.js";
@@ -17,7 +19,7 @@ import {
   exitCodeFor,
   UsageError,
 } from "./exit-codes.js";
-import { helpText, readVersion } from "./help.js";
+import { helpText } from "./help.js";
 
 /** Runs the CLI with `argv` (without `node` and the script) and resolves with the exit code. */
 async function main(argv: readonly string[], io: CliIO): Promise<ExitCodeValue> {
@@ -33,7 +35,7 @@ async function main(argv: readonly string[], io: CliIO): Promise<ExitCodeValue> 
         io.stdout.write(`${helpText(command.command)}\n`);
         return ExitCode.ok;
       case "version":
-        io.stdout.write(`${readVersion()}\n`);
+        io.stdout.write(`${version}\n`);
         return ExitCode.ok;
       case "chat":
         return await runChat(command, io);

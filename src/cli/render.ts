@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { CompletionEvent, UsageInfo } from "../index.js";
+import type { CompletionEvent, UsageInfo } from "../core/index.js";
 
 /** A writable text stream (`process.stdout` and friends). */
 export interface TextSink {

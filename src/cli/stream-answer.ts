@@ -9,7 +9,7 @@ import type {
   ChatCompletionRequestMessage,
   ChatCompletionStreamRequest,
   Mistral,
-} from "../index.js";
+} from "../core/index.js";
 import type { ChatArgs } from "./args.js";
 import { type AnswerRecord, type AnswerRenderer, formatStats, type TextSink } from "./render.js";
 

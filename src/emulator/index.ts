@@ -11,6 +11,6 @@ export {
   FaultSpecError,
   formatFault,
   parseFaultSpec,
-} from "./faults.js";
+} from "./faults/spec.js";
+export { startEmulator } from "./http/server.js";
 export type { EmulatorOptions, RunningEmulator } from "./options.js";
-export { startEmulator } from "./server.js";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { FaultSpec } from "./faults.js";
+import type { FaultSpec } from "./faults/spec.js";
 
 /** How to start the emulator. */
 export interface EmulatorOptions {

@@ -48,8 +48,8 @@ describe("the browser example in headless Chromium", { skip, timeout: 120_000 },
 
   before(async () => {
     assert.ok(
-      existsSync(join(repoRoot, "dist", "index.js")),
-      "dist/index.js is missing: the browser test needs the built SDK (run `npm run build` first)",
+      existsSync(join(repoRoot, "dist", "core", "index.js")),
+      "dist/core/index.js is missing: the browser test needs the built SDK (run `npm run build` first)",
     );
     userDataDir = mkdtempSync(join(tmpdir(), "mistral-stream-chromium-"));
     context = await playwright!.chromium.launchPersistentContext(userDataDir, {

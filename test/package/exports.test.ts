@@ -19,7 +19,7 @@ describe("the published package", () => {
   test("the core bundles for the browser without node: modules and stays within its size budget", async () => {
     const result = await build({
       stdin: {
-        contents: `import { Mistral } from "./dist/index.js";
+        contents: `import { Mistral } from "./dist/core/index.js";
           export async function run(serverURL) {
             const client = new Mistral({ apiKey: "x", serverURL });
             let text = "";

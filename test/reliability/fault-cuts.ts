@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";
-import { IncompleteStreamError, type Mistral, StreamError } from "../../src/index.js";
+import { IncompleteStreamError, type Mistral, StreamError } from "../../src/core/index.js";
 import { fixturePath } from "../helpers/paths.js";
 import { seededRandom } from "../helpers/test-server.js";
 import { beginStream, destroyWhenFlushed, drain, request } from "./helpers.js";

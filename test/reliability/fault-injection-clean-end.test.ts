@@ -3,7 +3,7 @@
 // from a real end, so only the missing `[DONE]` reveals it.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Mistral } from "../../src/index.js";
+import type { Mistral } from "../../src/core/index.js";
 import {
   type CutMode,
   cutHandler,

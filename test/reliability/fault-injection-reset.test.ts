@@ -2,7 +2,7 @@
 // that destroys the connection mid-body (the chunked framing never completes).
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Mistral } from "../../src/index.js";
+import type { Mistral } from "../../src/core/index.js";
 import {
   type CutMode,
   cutHandler,

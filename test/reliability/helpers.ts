@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { Mistral, type SDKOptions } from "../../src/index.js";
+import { Mistral, type SDKOptions } from "../../src/core/index.js";
 import { startTestServer, type TestHandler, type TestServer } from "../helpers/test-server.js";
 
 /** The smallest valid chat request. */

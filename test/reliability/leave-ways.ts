@@ -13,7 +13,7 @@ import {
   type RequestOptions,
   RequestTimeoutError,
   StreamServerError,
-} from "../../src/index.js";
+} from "../../src/core/index.js";
 import { beginStream, chunk, destroyWhenFlushed, doneEvent, drain, request } from "./helpers.js";
 
 /** Server behaviours, chosen by the `x-way` request header. */

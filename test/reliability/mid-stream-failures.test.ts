@@ -12,7 +12,7 @@ import {
   RequestTimeoutError,
   StreamError,
   StreamServerError,
-} from "../../src/index.js";
+} from "../../src/core/index.js";
 import {
   beginStream,
   chunk,

@@ -15,7 +15,7 @@ import {
   type RetryConfig,
   SDKError,
   ServerError,
-} from "../../src/index.js";
+} from "../../src/core/index.js";
 import {
   beginStream,
   chunk,

@@ -18,7 +18,7 @@ import {
   ServerError,
   StreamServerError,
   UnauthorizedError,
-} from "../../src/index.js";
+} from "../../src/core/index.js";
 import {
   beginStream,
   chunk,

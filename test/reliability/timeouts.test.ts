@@ -9,7 +9,7 @@ import {
   RequestTimeoutError,
   ServerError,
   type TimeoutPhase,
-} from "../../src/index.js";
+} from "../../src/core/index.js";
 import {
   beginStream,
   chunk,

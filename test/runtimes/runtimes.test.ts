@@ -9,7 +9,7 @@ import { repoRoot } from "../helpers/paths.js";
 
 const bin = join(repoRoot, ".runtimes", "node_modules", ".bin");
 const smoke = join(repoRoot, "test", "runtimes", "smoke.mjs");
-const dist = pathToFileURL(join(repoRoot, "dist", "index.js")).href;
+const dist = pathToFileURL(join(repoRoot, "dist", "core", "index.js")).href;
 
 /** How each runtime runs the smoke script; Deno gets network and read access only. */
 const runtimes: Record<string, (script: string) => string[]> = {
@@ -55,7 +55,10 @@ describe("the built package on other runtimes", () => {
       `${name}: streams, reports a cut stream, aborts and disposes`,
       { skip, timeout: 90_000 },
       async () => {
-        assert.ok(existsSync(join(repoRoot, "dist", "index.js")), "run `npm run build` first");
+        assert.ok(
+          existsSync(join(repoRoot, "dist", "core", "index.js")),
+          "run `npm run build` first",
+        );
         const { code, out, err } = await run(path, [...argsFor(smoke), dist, emulator.url]);
         assert.equal(code, 0, `${name} exited ${code}: ${err}`);
         const line = out.trim().split("\n").at(-1) ?? "";

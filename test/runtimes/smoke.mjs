@@ -1,6 +1,6 @@
 // Runs under Node 24, Bun and Deno (see runtimes.test.ts): streams from the
 // emulator through the built package and prints one JSON line of findings.
-// Arguments: <file URL of dist/index.js> <emulator URL>
+// Arguments: <file URL of dist/core/index.js> <emulator URL>
 const args = globalThis.Deno ? globalThis.Deno.args : process.argv.slice(2);
 const [distURL, serverURL] = args;
 const { Mistral, IncompleteStreamError, RequestAbortedError } = await import(distURL);

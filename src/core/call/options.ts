@@ -1,0 +1,220 @@
+/**
+ * Client and per-call options, named as in `@mistralai/mistralai`, and their
+ * validation. Every bad option is refused here, at construction or at the start
+ * of a call, with an {@link InvalidRequestError} that names it.
+ *
+ * @module
+ */
+
+import { InvalidRequestError } from "../errors/index.js";
+import type { RetryConfig } from "../http/retry-policy.js";
+import { createFetchTransport, type FetchFunction, type Transport } from "../http/transport.js";
+import { type HeadersLike, mergeHeaders } from "./headers.js";
+
+/** The API's regional servers. */
+export const ServerList = {
+  global: "https://api.mistral.ai",
+  eu: "https://api.eu.mistral.ai",
+  us: "https://api.us.mistral.ai",
+} as const;
+
+/** Options of `new Mistral(options)`. */
+export interface SDKOptions {
+  /** API key, or an async function returning one. Defaults to `MISTRAL_API_KEY` where the runtime has an environment. */
+  apiKey?: string | (() => Promise<string>) | undefined;
+  /** Regional server: `"global"` (default), `"eu"` or `"us"`. */
+  server?: keyof typeof ServerList | undefined;
+  /** Server root, e.g. `http://127.0.0.1:8787` (overrides `server`; a trailing `/v1` is ignored). */
+  serverURL?: string | undefined;
+  /** Deadline for a whole call, body included, in ms. Default: none (0 or Infinity: none). */
+  timeoutMs?: number | undefined;
+  /** Deadline for the response headers of each attempt, in ms. Default: 60 000 for streams, 600 000 otherwise. */
+  headersTimeoutMs?: number | undefined;
+  /** Longest gap between two stream events, in ms (keep-alive comments do not count). Default: 60 000. */
+  idleTimeoutMs?: number | undefined;
+  /** Retry policy. Default: 2 retries with back-off for connection errors, 408, 429 and 5xx. */
+  retryConfig?: RetryConfig | undefined;
+  /** Statuses to retry (`"429"`, `"5XX"` …). Default: 408, 429, 500, 502, 503, 504. */
+  retryCodes?: string[] | undefined;
+  /** A `fetch` to use instead of the global one. */
+  fetch?: FetchFunction | undefined;
+  /** Headers sent with every request. */
+  headers?: HeadersLike | undefined;
+  /** `User-Agent` header value. */
+  userAgent?: string | undefined;
+  /** Cap on one stream event's size, in characters. Default: 16 MiB. */
+  maxEventBytes?: number | undefined;
+}
+
+/** Options of one call (`chat.stream(request, options)`). */
+export interface RequestOptions {
+  /** Aborts the call, before or during the stream. */
+  signal?: AbortSignal | null | undefined;
+  /** Only `signal` is used; kept for compatibility with `@mistralai/mistralai`. */
+  fetchOptions?: { signal?: AbortSignal | null | undefined } | undefined;
+  /** Overrides the client's `timeoutMs`. */
+  timeoutMs?: number | undefined;
+  /** Overrides the client's `headersTimeoutMs`. */
+  headersTimeoutMs?: number | undefined;
+  /** Overrides the client's `idleTimeoutMs`. */
+  idleTimeoutMs?: number | undefined;
+  /** Extra headers for this call. */
+  headers?: HeadersLike | undefined;
+  /** Overrides the server root for this call. */
+  serverURL?: string | URL | undefined;
+  /** Overrides the client's retry policy. */
+  retries?: RetryConfig | undefined;
+  /** Overrides the client's retried statuses. */
+  retryCodes?: string[] | undefined;
+  /** Overrides the client's `maxEventBytes`. */
+  maxEventBytes?: number | undefined;
+}
+
+/** Default deadlines, in ms. */
+export const defaultTimeouts = {
+  streamHeadersMs: 60_000,
+  completeHeadersMs: 600_000,
+  idleMs: 60_000,
+} as const;
+
+/** Default cap on one stream event, in characters. */
+export const defaultMaxEventBytes = 16 * 1024 * 1024;
+
+/** The validated, immutable form of {@link SDKOptions}. */
+export interface ClientConfig {
+  readonly baseURL: string;
+  readonly isOfficialServer: boolean;
+  readonly transport: Transport;
+  readonly headers: Headers;
+  readonly timeoutMs: number | undefined;
+  readonly headersTimeoutMs: number | undefined;
+  readonly idleTimeoutMs: number | undefined;
+  readonly retryConfig: RetryConfig | undefined;
+  readonly retryCodes: readonly string[] | undefined;
+  readonly maxEventBytes: number;
+}
+
+/** Validates `options`; throws {@link InvalidRequestError} naming the first bad one. */
+export function resolveClientConfig(options: SDKOptions): ClientConfig {
+  if (options === null || typeof options !== "object") {
+    throw new InvalidRequestError("Mistral options must be an object");
+  }
+  const server = options.server ?? "global";
+  if (!Object.hasOwn(ServerList, server)) {
+    throw new InvalidRequestError(`server must be one of ${Object.keys(ServerList).join(", ")}`);
+  }
+  const baseURL =
+    options.serverURL === undefined ? ServerList[server] : normalizeServerURL(options.serverURL);
+  const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
+  if (typeof fetchImpl !== "function") {
+    throw new InvalidRequestError("No fetch: this runtime has no global fetch; pass options.fetch");
+  }
+  const headers = new Headers();
+  mergeHeaders(headers, options.headers, "options.headers");
+  if (options.userAgent !== undefined)
+    mergeHeaders(headers, { "user-agent": options.userAgent }, "userAgent");
+  checkRetryConfig(options.retryConfig, "retryConfig");
+  return {
+    baseURL,
+    isOfficialServer: Object.values(ServerList).some((u) => u === baseURL),
+    transport: createFetchTransport(fetchImpl),
+    headers,
+    timeoutMs: checkTimeout(options.timeoutMs, "timeoutMs"),
+    headersTimeoutMs: checkTimeout(options.headersTimeoutMs, "headersTimeoutMs"),
+    idleTimeoutMs: checkTimeout(options.idleTimeoutMs, "idleTimeoutMs"),
+    retryConfig: options.retryConfig,
+    retryCodes: checkRetryCodes(options.retryCodes, "retryCodes"),
+    maxEventBytes: checkSize(options.maxEventBytes, "maxEventBytes") ?? defaultMaxEventBytes,
+  };
+}
+
+/** Turns a server URL into a root without trailing slash or `/v1`; refuses non-http(s) URLs. */
+export function normalizeServerURL(value: unknown, name = "serverURL"): string {
+  let url: URL;
+  try {
+    url = new URL(String(value));
+  } catch {
+    throw new InvalidRequestError(`${name} is not a valid URL: ${JSON.stringify(String(value))}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new InvalidRequestError(`${name} must be an http or https URL, got ${url.protocol}`);
+  }
+  if (url.username || url.password) {
+    throw new InvalidRequestError(`${name} must not contain credentials; use apiKey`);
+  }
+  const path = url.pathname.replace(/\/+$/, "").replace(/\/v1$/, "");
+  return `${url.origin}${path}`;
+}
+
+/** Checks a timeout: a non-negative number; 0 and Infinity mean "none" (→ undefined). */
+export function checkTimeout(value: unknown, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || Number.isNaN(value) || value < 0) {
+    throw new InvalidRequestError(
+      `${name} must be a non-negative number of milliseconds, got ${String(value)}`,
+    );
+  }
+  return value === 0 || value === Number.POSITIVE_INFINITY ? undefined : value;
+}
+
+/** Checks a positive integer size option. */
+export function checkSize(value: unknown, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
+    throw new InvalidRequestError(`${name} must be a positive integer, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** Checks a retry config's shape. */
+export function checkRetryConfig(value: unknown, name: string): void {
+  if (value === undefined) return;
+  const config = value as {
+    strategy?: unknown;
+    backoff?: Record<string, unknown>;
+    maxRetries?: unknown;
+  };
+  if (
+    config === null ||
+    typeof config !== "object" ||
+    (config.strategy !== "none" && config.strategy !== "backoff")
+  ) {
+    throw new InvalidRequestError(`${name}.strategy must be "backoff" or "none"`);
+  }
+  for (const [key, v] of Object.entries(config.backoff ?? {})) {
+    if (typeof v !== "number" || Number.isNaN(v) || v < 0) {
+      throw new InvalidRequestError(`${name}.backoff.${key} must be a non-negative number`);
+    }
+  }
+  if (
+    config.maxRetries !== undefined &&
+    !(typeof config.maxRetries === "number" && config.maxRetries >= 0)
+  ) {
+    throw new InvalidRequestError(`${name}.maxRetries must be a non-negative number`);
+  }
+}
+
+/** Checks a list of retry status matchers. */
+export function checkRetryCodes(value: unknown, name: string): readonly string[] | undefined {
+  if (value === undefined) return undefined;
+  if (
+    !Array.isArray(value) ||
+    !value.every((c) => typeof c === "string" && /^[1-5](\d\d|XX)$/i.test(c))
+  ) {
+    throw new InvalidRequestError(`${name} must be a list like ["429", "5XX"]`);
+  }
+  return value;
+}
+
+/** Reads `MISTRAL_API_KEY` where the runtime exposes an environment; never throws. */
+export function readEnvApiKey(): string | undefined {
+  try {
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+      ?.env;
+    const key = env?.MISTRAL_API_KEY;
+    return key ? key : undefined;
+  } catch {
+    // Deno without --allow-env throws on access: behave as if unset.
+    return undefined;
+  }
+}

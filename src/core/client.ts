@@ -1,0 +1,45 @@
+/**
+ * `new Mistral(options)`: the entry point, as in `@mistralai/mistralai`.
+ *
+ * @module
+ */
+
+import { ApiCore } from "./call/api-core.js";
+import { readEnvApiKey, resolveClientConfig, type SDKOptions } from "./call/options.js";
+import { Agents } from "./resources/agents.js";
+import { Chat } from "./resources/chat.js";
+import { Fim } from "./resources/fim.js";
+import { Models } from "./resources/models.js";
+
+/**
+ * The Mistral API client.
+ *
+ * ```ts
+ * const client = new Mistral({ apiKey: process.env.MISTRAL_API_KEY });
+ * await using stream = await client.chat.stream({ model: "mistral-small-latest", messages });
+ * for await (const event of stream) process.stdout.write(event.data.choices[0]?.delta.content ?? "");
+ * ```
+ *
+ * Options are validated here: a bad one throws `InvalidRequestError` at once.
+ * The API key is held privately: it never appears in `JSON.stringify`,
+ * `util.inspect` or an error message.
+ */
+export class Mistral {
+  /** Chat completions. */
+  readonly chat: Chat;
+  /** Fill-in-the-middle code completions. */
+  readonly fim: Fim;
+  /** Agents completions. */
+  readonly agents: Agents;
+  /** The available models. */
+  readonly models: Models;
+
+  constructor(options: SDKOptions = {}) {
+    const config = resolveClientConfig(options);
+    const core = new ApiCore(config, options.apiKey ?? readEnvApiKey());
+    this.chat = new Chat(core);
+    this.fim = new Fim(core);
+    this.agents = new Agents(core);
+    this.models = new Models(core);
+  }
+}

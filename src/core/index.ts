@@ -1,0 +1,55 @@
+/**
+ * mistral-stream: a small, fast, correct client for the Mistral AI API.
+ *
+ * @module
+ */
+
+export { type RequestOptions, type SDKOptions, ServerList } from "./call/options.js";
+export { Mistral } from "./client.js";
+export {
+  BadRequestError,
+  ConnectionError,
+  EventTooLargeError,
+  ForbiddenError,
+  HTTPClientError,
+  HTTPValidationError,
+  IncompleteStreamError,
+  InvalidRequestError,
+  MalformedChunkError,
+  MistralError,
+  type MistralErrorOptions,
+  NotFoundError,
+  type PartialResult,
+  RateLimitError,
+  RequestAbortedError,
+  RequestTimeoutError,
+  type ResponseMeta,
+  ResponseValidationError,
+  SDKError,
+  type SDKErrorOptions,
+  ServerError,
+  StreamError,
+  type StreamErrorOptions,
+  StreamServerError,
+  type TimeoutPhase,
+  UnauthorizedError,
+  UnexpectedClientError,
+  type ValidationErrorDetail,
+} from "./errors/index.js";
+export type { BackoffStrategy, RetryConfig } from "./http/retry-policy.js";
+export type {
+  BodyReader,
+  FetchFunction,
+  Transport,
+  TransportRequest,
+  TransportResponse,
+} from "./http/transport.js";
+export * from "./models/index.js";
+export type { ServerSentEvent } from "./sse/index.js";
+export {
+  EventStream,
+  type StreamDecoder,
+  type StreamResponseInfo,
+  streamDone,
+} from "./stream/event-stream.js";
+export { version } from "./version.js";

@@ -1,0 +1,50 @@
+/**
+ * The few client-side checks worth a clear error before a round trip: the
+ * request is an object with its identifying fields (a model or agent id, the
+ * messages or prompt). Everything finer is the server's to judge (its 422
+ * names the exact field).
+ *
+ * @module
+ */
+
+import { InvalidRequestError, ResponseValidationError } from "../errors/index.js";
+
+/** What a request must have: non-empty string fields and array fields. */
+export interface RequiredFields {
+  readonly strings: readonly string[];
+  readonly arrays?: readonly string[];
+}
+
+const chatFields: RequiredFields = { strings: ["model"], arrays: ["messages"] };
+
+/** Refuses a request that is not an object with the `required` fields. */
+export function checkRequest(
+  request: unknown,
+  method: string,
+  required: RequiredFields = chatFields,
+): void {
+  if (request === null || typeof request !== "object" || Array.isArray(request)) {
+    throw new InvalidRequestError(`${method}: the request must be an object`);
+  }
+  const record = request as Record<string, unknown>;
+  for (const name of required.strings) {
+    const value = record[name];
+    if (typeof value !== "string" || value === "") {
+      throw new InvalidRequestError(`${method}: request.${name} must be a non-empty string`);
+    }
+  }
+  for (const name of required.arrays ?? []) {
+    if (!Array.isArray(record[name])) {
+      throw new InvalidRequestError(`${method}: request.${name} must be an array`);
+    }
+  }
+}
+
+/** A JSON response body must be an object. */
+export function expectObject(value: unknown, method: string): Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    const text = JSON.stringify(value) ?? "";
+    throw new ResponseValidationError(`${method}: expected a JSON object in the response`, text);
+  }
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,320 @@
+/**
+ * `EventStream<T>`: the async-iterable answer of a streaming call. It owns the
+ * response body from the moment it is created and guarantees that every way of
+ * leaving — the end, `break`, an exception in the loop body, `abort()`,
+ * `await using`, a timeout, a failure — releases the connection.
+ *
+ * Per event it does only: find the event boundary (the SSE decoder), decode
+ * (the resource's {@link StreamDecoder}), queue, hand over. One idle timer per
+ * stream, re-armed lazily, measures the gaps between events.
+ *
+ * @module
+ */
+
+import {
+  attachStreamContext,
+  IncompleteStreamError,
+  InvalidRequestError,
+  MistralError,
+  type PartialResult,
+  RequestAbortedError,
+  RequestTimeoutError,
+  readRequestId,
+} from "../errors/index.js";
+import type { CallScope } from "../http/call-scope.js";
+import { describeCause } from "../http/send-request.js";
+import type { BodyReader, TransportResponse } from "../http/transport.js";
+import { createSseDecoder, type ServerSentEvent } from "../sse/index.js";
+import { drainAfterDone } from "./drain.js";
+import { abandoned, type Lifeline, releaseLifeline } from "./lifeline.js";
+import { toReadableStream } from "./readable.js";
+
+/** Returned by a {@link StreamDecoder} for the terminal `[DONE]` event. */
+export const streamDone: unique symbol = Symbol("streamDone");
+
+/** Turns one SSE event into a public value; owned by one stream. */
+export interface StreamDecoder<T> {
+  /** Decodes an event; returns {@link streamDone} at the end marker; throws a {@link StreamError} on bad data. */
+  decode(event: ServerSentEvent): T | typeof streamDone;
+  /** What has been decoded so far, for errors. */
+  partial(): PartialResult;
+}
+
+/** How an {@link EventStream} is set up (internal). */
+export interface EventStreamInit<T> {
+  readonly response: TransportResponse;
+  readonly scope: CallScope;
+  readonly decoder: StreamDecoder<T>;
+  readonly idleTimeoutMs: number | undefined;
+  readonly maxEventBytes: number;
+}
+
+/** Response facts a stream exposes. */
+export interface StreamResponseInfo {
+  /** HTTP status (2xx). */
+  readonly status: number;
+  /** Response headers. */
+  readonly headers: Headers;
+  /** The server's request id, if it sent one. */
+  readonly requestId: string | undefined;
+}
+
+const asyncDispose: typeof Symbol.asyncDispose =
+  Symbol.asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as typeof Symbol.asyncDispose);
+const noop = (): void => {};
+
+/**
+ * A stream of events, iterable once with `for await`. Use `await using` (or
+ * call {@link EventStream.close}) when you may leave before the end.
+ */
+export class EventStream<T> implements AsyncIterableIterator<T> {
+  /** Status, headers and request id of the response. */
+  readonly response: StreamResponseInfo;
+  /** The `fetch` `Response`, when the transport is fetch-based (its body is owned by the stream). */
+  readonly rawResponse: Response | undefined;
+
+  readonly #decoder: StreamDecoder<T>;
+  readonly #sse: { push(bytes: Uint8Array): void; end(): void };
+  readonly #idleMs: number | undefined;
+  #queue: T[] = [];
+  #head = 0;
+  /** open → (done | failed) → closed. */
+  #state: "open" | "done" | "failed" | "closed" = "open";
+  #failure: MistralError | undefined;
+  #iterated = false;
+  #bodyEnded = false;
+  #waitingSince = 0;
+  readonly #lifeline: Lifeline;
+  /** The idle timer's callback; reaches the stream only through a weak reference. */
+  readonly #tick: () => void;
+
+  constructor(init: EventStreamInit<T>) {
+    const { response, scope } = init;
+    this.response = {
+      status: response.status,
+      headers: response.headers,
+      requestId: readRequestId(response.headers),
+    };
+    this.rawResponse = response.raw;
+    this.#decoder = init.decoder;
+    this.#idleMs = init.idleTimeoutMs;
+    this.#sse = createSseDecoder({
+      onEvent: (event) => this.#onEvent(event),
+      maxEventSize: init.maxEventBytes,
+      flushOnEnd: true,
+    });
+    // Built outside this constructor: a closure created here would share its
+    // context, and so `this`, with every other closure created here.
+    const onAbort = cancelOnAbort(response.body, scope);
+    this.#lifeline = { reader: response.body, scope, onAbort, idleTimer: undefined };
+    abandoned?.register(this, this.#lifeline, this.#lifeline);
+    this.#tick = EventStream.#weakTick(this);
+    scope.signal.addEventListener("abort", onAbort, { once: true });
+    if (scope.signal.aborted) onAbort();
+    if (this.#idleMs) this.#lifeline.idleTimer = setTimeout(this.#tick, this.#idleMs);
+  }
+
+  /** The server's request id (`mistral-correlation-id`), if it sent one. */
+  get requestId(): string | undefined {
+    return this.response.requestId;
+  }
+
+  /** Starts the one iteration this stream allows. */
+  [Symbol.asyncIterator](): this {
+    if (this.#iterated) {
+      throw new InvalidRequestError(
+        "This stream was already iterated: a stream can be read once (collect its events to reuse them)",
+      );
+    }
+    this.#iterated = true;
+    return this;
+  }
+
+  /** The next event; rejects with a {@link MistralError} when the stream fails. */
+  next(): Promise<IteratorResult<T, undefined>> {
+    // Fast path, taken for all but the first event of each network read: no
+    // async function frame, one already-settled promise.
+    if (this.#head < this.#queue.length) return Promise.resolve(this.#shift());
+    return this.#nextSlow();
+  }
+
+  async #nextSlow(): Promise<IteratorResult<T, undefined>> {
+    for (;;) {
+      if (this.#head < this.#queue.length) return this.#shift();
+      if (this.#failure) {
+        const failure = this.#failure;
+        this.#release(true);
+        throw failure;
+      }
+      if (this.#state !== "open") {
+        this.#release(!this.#bodyEnded);
+        return { done: true, value: undefined };
+      }
+      await this.#pull();
+    }
+  }
+
+  #shift(): IteratorResult<T, undefined> {
+    const value = this.#queue[this.#head++] as T;
+    if (this.#head === this.#queue.length) this.#resetQueue();
+    this.#waitingSince = 0;
+    return { done: false, value };
+  }
+
+  /** Leaves the stream early (`break` calls it): releases the connection. */
+  async return(): Promise<IteratorResult<T, undefined>> {
+    this.#release(true);
+    return { done: true, value: undefined };
+  }
+
+  /** Aborts the request: a pending or later `next()` rejects with `RequestAbortedError`. */
+  abort(reason?: unknown): void {
+    if (this.#state === "closed") return;
+    this.#lifeline.scope.abort(reason instanceof MistralError ? reason : abortedError(reason));
+  }
+
+  /** Releases the connection without error; iteration ends. */
+  async close(): Promise<void> {
+    this.#release(true);
+  }
+
+  /** Releases the connection, as `ReadableStream.cancel()` does on the official client's stream. */
+  async cancel(_reason?: unknown): Promise<void> {
+    this.#release(true);
+  }
+
+  /**
+   * This stream as a `ReadableStream` of events (consumes the one iteration).
+   * For `pipeThrough()`, `getReader()` or a `Response` body.
+   */
+  toReadableStream(): ReadableStream<T> {
+    return toReadableStream(this[Symbol.asyncIterator]());
+  }
+
+  /** `toReadableStream().getReader()`, for code written against a `ReadableStream`. */
+  getReader(): ReadableStreamDefaultReader<T> {
+    return this.toReadableStream().getReader();
+  }
+
+  /** `await using stream = …` closes the stream when the block exits. */
+  async [asyncDispose](): Promise<void> {
+    this.#release(true);
+  }
+
+  /** Reads one body chunk and feeds it to the SSE decoder. */
+  async #pull(): Promise<void> {
+    if (this.#waitingSince === 0) this.#waitingSince = Date.now();
+    let result: ReadableStreamReadResult<Uint8Array>;
+    try {
+      result = await this.#lifeline.reader.read();
+    } catch (error) {
+      this.#fail(error);
+      return;
+    }
+    if (this.#lifeline.scope.reason) return this.#fail(this.#lifeline.scope.reason);
+    if (result.done) return this.#onBodyEnd();
+    try {
+      this.#sse.push(result.value);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  #onEvent(event: ServerSentEvent): void {
+    if (this.#state !== "open") return;
+    const value = this.#decoder.decode(event);
+    if (value === streamDone) this.#state = "done";
+    else this.#queue.push(value);
+  }
+
+  #onBodyEnd(): void {
+    this.#bodyEnded = true;
+    try {
+      this.#sse.end();
+    } catch (error) {
+      this.#fail(error);
+      return;
+    }
+    if (this.#state === "open") {
+      this.#fail(
+        new IncompleteStreamError(
+          "The stream ended before `data: [DONE]`: the answer is incomplete",
+          {
+            retryable: true,
+          },
+        ),
+      );
+    }
+  }
+
+  /** Records the failure (typed, with what had arrived); queued events are still delivered first. */
+  #fail(error: unknown): void {
+    if (this.#state === "failed" || this.#state === "closed") return;
+    this.#state = "failed";
+    this.#failure = this.#describeFailure(this.#lifeline.scope.reason ?? error);
+    this.#lifeline.reader.cancel(this.#failure).catch(noop);
+  }
+
+  #describeFailure(error: unknown): MistralError {
+    const typed =
+      error instanceof MistralError
+        ? error
+        : new IncompleteStreamError(
+            `The connection broke during the stream: ${describeCause(error)}`,
+            {
+              cause: error,
+              retryable: true,
+            },
+          );
+    return attachStreamContext(typed, this.response, this.#decoder.partial());
+  }
+
+  /** Frees the timer, the listener, the scope and (unless ended) the connection. */
+  #release(cancelBody: boolean): void {
+    if (this.#state === "closed") return;
+    const endedCleanly = this.#state === "done";
+    this.#state = "closed";
+    this.#resetQueue();
+    abandoned?.unregister(this.#lifeline);
+    releaseLifeline(this.#lifeline, false);
+    if (!cancelBody || this.#bodyEnded) return;
+    if (endedCleanly) drainAfterDone(this.#lifeline.reader);
+    else this.#lifeline.reader.cancel().catch(noop);
+  }
+
+  #resetQueue(): void {
+    this.#queue.length = 0;
+    this.#head = 0;
+  }
+
+  /** The idle timer's callback, holding the stream only weakly. */
+  static #weakTick(stream: EventStream<unknown>): () => void {
+    const ref = new WeakRef(stream);
+    return () => {
+      const live = ref.deref();
+      if (live) live.#checkIdle();
+    };
+  }
+
+  #checkIdle(): void {
+    this.#lifeline.idleTimer = undefined;
+    const idleMs = this.#idleMs;
+    if (this.#state !== "open" || !idleMs) return;
+    const waited = this.#waitingSince === 0 ? 0 : Date.now() - this.#waitingSince;
+    if (waited >= idleMs) {
+      this.#lifeline.scope.abort(new RequestTimeoutError("idle", idleMs, { retryable: true }));
+      return;
+    }
+    this.#lifeline.idleTimer = setTimeout(this.#tick, idleMs - waited);
+  }
+}
+
+function cancelOnAbort(reader: BodyReader, scope: CallScope): () => void {
+  return () => {
+    reader.cancel(scope.reason).catch(noop);
+  };
+}
+
+function abortedError(reason: unknown): MistralError {
+  return new RequestAbortedError("The stream was aborted", { cause: reason });
+}

@@ -1,0 +1,96 @@
+/**
+ * Turns the payloads of a stream and the stream faults of a request into the
+ * script the writer plays: events, stalls and a connection drop. "After K
+ * events" counts `data:` messages written (role chunk, content chunks,
+ * `[DONE]`), never comments.
+ *
+ * @module
+ */
+
+import type { CompletionPlan } from "../answers/plan.js";
+import { renderChunk } from "../answers/render.js";
+import type { Fault } from "./spec.js";
+
+/** One step of a stream. */
+export type Step =
+  | { type: "event"; data: string }
+  | { type: "stall"; ms: number; keepAliveMs: number | undefined }
+  | { type: "drop" };
+
+/** What the writer plays. */
+export interface StreamScript {
+  steps: Step[];
+  /** Cut the connection once this many body bytes have been sent. */
+  dropAfterBytes: number | undefined;
+}
+
+const clamp = (n: number, max: number) => Math.max(0, Math.min(n, max));
+
+/** Applies stream faults to the payloads of a stream. */
+export function scriptStream(
+  payloads: readonly string[],
+  faults: readonly Fault[],
+  plan: CompletionPlan,
+): StreamScript {
+  let events = payloads.slice();
+  for (const f of faults) events = reshapeEvents(events, f, plan);
+  const steps: Step[] = events.map((data) => ({ type: "event", data }));
+  // Insert from the back so earlier positions stay valid; at the same position the drop goes in
+  // first so that a stall placed there still happens before the cut.
+  const timed = faults
+    .filter((f) => f.kind === "stall" || f.kind === "drop-after-events")
+    .map((f) => ({ f, at: clamp(f.afterEvents ?? 1, events.length) }))
+    .sort((a, b) => b.at - a.at || (a.f.kind === "drop-after-events" ? -1 : 1));
+  for (const { f, at } of timed) {
+    const position = eventPosition(steps, at);
+    if (f.kind === "stall") {
+      steps.splice(position, 0, { type: "stall", ms: f.ms ?? 0, keepAliveMs: f.keepAliveMs });
+    } else steps.splice(position, steps.length - position, { type: "drop" });
+  }
+  const bytes = faults.filter((f) => f.kind === "drop-after-bytes").map((f) => f.bytes ?? 0);
+  return { steps, dropAfterBytes: bytes.length > 0 ? Math.min(...bytes) : undefined };
+}
+
+/** Applies one fault that changes which events are sent (finish, error event, no [DONE], malformed). */
+function reshapeEvents(events: string[], f: Fault, plan: CompletionPlan): string[] {
+  switch (f.kind) {
+    case "finish": {
+      // By default the fault replaces the final chunk, so the stream ends with this finish reason.
+      const k = clamp(f.afterEvents ?? events.length - 2, events.length - 1);
+      const reason = f.finishReason ?? "error";
+      const spec = { index: 0, delta: { content: "" }, finishReason: reason, padded: true };
+      return [...events.slice(0, k), renderChunk(plan, spec, true), "[DONE]"];
+    }
+    case "error-event": {
+      const error = {
+        object: "error",
+        message: f.message ?? "Internal server error",
+        type: "internal_server_error",
+        param: null,
+        code: "1000",
+      };
+      return [...events.slice(0, clamp(f.afterEvents ?? 1, events.length)), JSON.stringify(error)];
+    }
+    case "no-done": {
+      const complete = events.at(-1) === "[DONE]" ? events.length - 1 : events.length;
+      return events.slice(0, clamp(f.afterEvents ?? complete, complete));
+    }
+    case "malformed": {
+      const broken = `{"id":"${plan.id}","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":`;
+      const at = clamp(f.afterEvents ?? 1, events.length);
+      return [...events.slice(0, at), broken, ...events.slice(at)];
+    }
+    default:
+      return events;
+  }
+}
+
+/** The index in `steps` just after the `count`-th event. */
+function eventPosition(steps: readonly Step[], count: number): number {
+  let seen = 0;
+  for (let i = 0; i < steps.length; i++) {
+    if (seen === count) return i;
+    if (steps[i]?.type === "event") seen++;
+  }
+  return steps.length;
+}
