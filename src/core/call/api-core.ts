@@ -8,31 +8,24 @@
  */
 
 import {
-  ConnectionError,
   InvalidRequestError,
   MistralError,
+  type ResponseMeta,
   ResponseValidationError,
-  truncate,
   UnexpectedClientError,
 } from "../errors/index.js";
 import { CallScope } from "../http/call-scope.js";
-import { readBodyText } from "../http/error-response.js";
+import { readBodyText, readWholeBody } from "../http/read-body.js";
 import { resolveRetryPolicy } from "../http/retry-policy.js";
 import { sendRequest } from "../http/send-request.js";
 import type { TransportResponse } from "../http/transport.js";
 import { EventStream, type StreamDecoder } from "../stream/event-stream.js";
+import { truncate } from "../util.js";
 import { version } from "../version.js";
+import { type ApiKeySource, redactKey, resolveApiKey } from "./auth.js";
 import { mergeHeaders } from "./headers.js";
-import {
-  type ClientConfig,
-  checkRetryCodes,
-  checkRetryConfig,
-  checkSize,
-  checkTimeout,
-  defaultTimeouts,
-  normalizeServerURL,
-  type RequestOptions,
-} from "./options.js";
+import type { ClientConfig, RequestOptions } from "./options.js";
+import { type CallSettings, resolveCallSettings } from "./settings.js";
 
 const defaultUserAgent = `mistral-stream/${version}`;
 
@@ -44,12 +37,16 @@ export interface ApiCall {
   readonly body?: unknown;
 }
 
+/** Makes a stream's decoder once its response is known (its errors carry the response). */
+export type DecoderFactory<T> = (response: ResponseMeta) => StreamDecoder<T>;
+
 /** Sends calls for the resources. Holds the API key privately. */
 export class ApiCore {
   readonly #config: ClientConfig;
-  readonly #apiKey: string | (() => Promise<string>) | undefined;
+  readonly #apiKey: ApiKeySource;
 
-  constructor(config: ClientConfig, apiKey: string | (() => Promise<string>) | undefined) {
+  /** A core for the validated `config`, authenticating with `apiKey`. */
+  constructor(config: ClientConfig, apiKey: ApiKeySource) {
     this.#config = config;
     this.#apiKey = apiKey;
   }
@@ -57,10 +54,10 @@ export class ApiCore {
   /** Sends a streaming call and returns its event stream once the headers are in. */
   async openStream<T>(
     call: ApiCall,
-    decoder: StreamDecoder<T>,
+    createDecoder: DecoderFactory<T>,
     options: RequestOptions | undefined,
   ): Promise<EventStream<T>> {
-    const settings = this.#resolve(options, true);
+    const settings = resolveCallSettings(this.#config, options, true);
     const scope = new CallScope({ signal: settings.signal, totalMs: settings.timeoutMs });
     try {
       const response = await this.#send(call, settings, scope, "text/event-stream");
@@ -68,9 +65,9 @@ export class ApiCore {
       return new EventStream({
         response,
         scope,
-        decoder,
+        decoder: createDecoder(response),
         idleTimeoutMs: settings.idleTimeoutMs,
-        maxEventBytes: settings.maxEventBytes,
+        maxEventChars: settings.maxEventChars,
       });
     } catch (error) {
       scope.dispose();
@@ -80,11 +77,12 @@ export class ApiCore {
 
   /** Sends a call and returns its JSON body (`undefined` for an empty body). */
   async requestJson(call: ApiCall, options: RequestOptions | undefined): Promise<unknown> {
-    const settings = this.#resolve(options, false);
+    const settings = resolveCallSettings(this.#config, options, false);
     const scope = new CallScope({ signal: settings.signal, totalMs: settings.timeoutMs });
     try {
       const response = await this.#send(call, settings, scope, "application/json");
-      const text = await readAll(response, scope);
+      scope.setContext(() => ({ response }));
+      const text = await readWholeBody(response, scope);
       return parseJsonResponse(text, response);
     } catch (error) {
       // A typed error is the truth (an HTTP error whose body a deadline cut
@@ -96,7 +94,7 @@ export class ApiCore {
   }
 
   async #send(call: ApiCall, settings: CallSettings, scope: CallScope, accept: string) {
-    const key = await this.#resolveKey();
+    const key = await resolveApiKey(this.#apiKey);
     const headers = this.#buildHeaders(settings, accept, call.body !== undefined, key);
     const body = call.body === undefined ? undefined : serialize(call.body);
     return sendRequest(
@@ -131,79 +129,6 @@ export class ApiCore {
     }
     return headers;
   }
-
-  async #resolveKey(): Promise<string | undefined> {
-    const source = this.#apiKey;
-    let key: unknown = source;
-    if (typeof source === "function") {
-      try {
-        key = await source();
-      } catch (error) {
-        throw new InvalidRequestError("The apiKey function failed", { cause: error });
-      }
-    }
-    if (key !== undefined && typeof key !== "string") {
-      throw new InvalidRequestError("The API key must be a string");
-    }
-    // Checked here for string keys too: `Headers` would refuse such a value
-    // with a TypeError that quotes it, and so the key, in its message.
-    if (key && /[^\t\x20-\x7e\x80-\xff]/.test(key)) {
-      throw new InvalidRequestError(
-        "The API key contains a line break or a character that cannot be sent in a header",
-      );
-    }
-    return key || undefined;
-  }
-
-  #resolve(options: RequestOptions | undefined, stream: boolean): CallSettings {
-    const o = options ?? {};
-    const config = this.#config;
-    checkRetryConfig(o.retries, "retries");
-    const baseURL =
-      o.serverURL === undefined
-        ? config.baseURL
-        : normalizeServerURL(String(o.serverURL), "serverURL");
-    return {
-      baseURL,
-      isOfficialServer: o.serverURL === undefined ? config.isOfficialServer : false,
-      signal: o.signal ?? o.fetchOptions?.signal,
-      headers: o.headers,
-      timeoutMs: pick(checkTimeout(o.timeoutMs, "timeoutMs"), o.timeoutMs, config.timeoutMs),
-      headersTimeoutMs: pick(
-        checkTimeout(o.headersTimeoutMs, "headersTimeoutMs"),
-        o.headersTimeoutMs,
-        config.headersTimeoutMs ??
-          (stream ? defaultTimeouts.streamHeadersMs : defaultTimeouts.completeHeadersMs),
-      ),
-      idleTimeoutMs: pick(
-        checkTimeout(o.idleTimeoutMs, "idleTimeoutMs"),
-        o.idleTimeoutMs,
-        config.idleTimeoutMs ?? defaultTimeouts.idleMs,
-      ),
-      retries: o.retries ?? config.retryConfig,
-      retryCodes: checkRetryCodes(o.retryCodes, "retryCodes") ?? config.retryCodes,
-      maxEventBytes: checkSize(o.maxEventBytes, "maxEventBytes") ?? config.maxEventBytes,
-    };
-  }
-}
-
-/** Settings of one call: the call's options over the client's over the defaults. */
-interface CallSettings {
-  baseURL: string;
-  isOfficialServer: boolean;
-  signal: AbortSignal | null | undefined;
-  headers: RequestOptions["headers"];
-  timeoutMs: number | undefined;
-  headersTimeoutMs: number | undefined;
-  idleTimeoutMs: number | undefined;
-  retries: RequestOptions["retries"];
-  retryCodes: readonly string[] | undefined;
-  maxEventBytes: number;
-}
-
-/** A call's value when it set one (0/Infinity having been turned into `undefined` = none). */
-function pick(checked: number | undefined, raw: number | undefined, fallback: number | undefined) {
-  return raw === undefined ? fallback : checked;
 }
 
 function serialize(body: unknown): string {
@@ -228,29 +153,6 @@ async function ensureEventStream(response: TransportResponse): Promise<void> {
   );
 }
 
-async function readAll(response: TransportResponse, scope: CallScope): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = "";
-  for (;;) {
-    let chunk: ReadableStreamReadResult<Uint8Array>;
-    try {
-      chunk = await response.body.read();
-    } catch (error) {
-      throw (
-        scope.reason ??
-        new ConnectionError("The connection broke while reading the response", {
-          cause: error,
-          response,
-          retryable: true,
-        })
-      );
-    }
-    if (scope.reason) throw scope.reason;
-    if (chunk.done) return text + decoder.decode();
-    text += decoder.decode(chunk.value, { stream: true });
-  }
-}
-
 function parseJsonResponse(text: string, response: TransportResponse): unknown {
   if (text.trim() === "") return undefined;
   try {
@@ -262,16 +164,6 @@ function parseJsonResponse(text: string, response: TransportResponse): unknown {
       { response, cause: error },
     );
   }
-}
-
-/**
- * A server that echoes the key back in an error body must not put it in our
- * errors. Keys shorter than 8 characters (test placeholders such as "k") are
- * left alone: replacing them would mangle ordinary words of the body.
- */
-function redactKey(key: string | undefined): ((text: string) => string) | undefined {
-  if (!key || key.length < 8) return undefined;
-  return (text) => (text.includes(key) ? text.split(key).join("[redacted]") : text);
 }
 
 /** Wraps anything that is not yet typed. */

@@ -26,11 +26,17 @@ export interface SDKOptions {
   server?: keyof typeof ServerList | undefined;
   /** Server root, e.g. `http://127.0.0.1:8787` (overrides `server`; a trailing `/v1` is ignored). */
   serverURL?: string | undefined;
-  /** Deadline for a whole call, body included, in ms. Default: none (0 or Infinity: none). */
+  /** Deadline for a whole call, body included, in ms. Default: none. `0` or `Infinity`: none. */
   timeoutMs?: number | undefined;
-  /** Deadline for the response headers of each attempt, in ms. Default: 60 000 for streams, 600 000 otherwise. */
+  /**
+   * Deadline for the response headers of each attempt, in ms. Default: 60 000
+   * for streams, 600 000 otherwise. `0` or `Infinity`: none.
+   */
   headersTimeoutMs?: number | undefined;
-  /** Longest gap between two stream events, in ms (keep-alive comments do not count). Default: 60 000. */
+  /**
+   * Longest gap between two stream events, in ms (keep-alive comments do not
+   * count). Default: 60 000. `0` or `Infinity`: none.
+   */
   idleTimeoutMs?: number | undefined;
   /** Retry policy. Default: 2 retries with back-off for connection errors, 408, 429 and 5xx. */
   retryConfig?: RetryConfig | undefined;
@@ -42,7 +48,13 @@ export interface SDKOptions {
   headers?: HeadersLike | undefined;
   /** `User-Agent` header value. */
   userAgent?: string | undefined;
-  /** Cap on one stream event's size, in characters. Default: 16 MiB. */
+  /**
+   * Cap on one stream event, in characters (UTF-16 code units; for the ASCII
+   * JSON of real traffic, bytes). An event past it fails the stream with
+   * `EventTooLargeError`. Default: 16 Mi characters.
+   */
+  maxEventChars?: number | undefined;
+  /** @deprecated The 0.1.0 name of {@link SDKOptions.maxEventChars}, which it counts the same way. */
   maxEventBytes?: number | undefined;
 }
 
@@ -52,11 +64,11 @@ export interface RequestOptions {
   signal?: AbortSignal | null | undefined;
   /** Only `signal` is used; kept for compatibility with `@mistralai/mistralai`. */
   fetchOptions?: { signal?: AbortSignal | null | undefined } | undefined;
-  /** Overrides the client's `timeoutMs`. */
+  /** Overrides the client's `timeoutMs` (`0` or `Infinity`: none). */
   timeoutMs?: number | undefined;
-  /** Overrides the client's `headersTimeoutMs`. */
+  /** Overrides the client's `headersTimeoutMs` (`0` or `Infinity`: none). */
   headersTimeoutMs?: number | undefined;
-  /** Overrides the client's `idleTimeoutMs`. */
+  /** Overrides the client's `idleTimeoutMs` (`0` or `Infinity`: none). */
   idleTimeoutMs?: number | undefined;
   /** Extra headers for this call. */
   headers?: HeadersLike | undefined;
@@ -66,7 +78,9 @@ export interface RequestOptions {
   retries?: RetryConfig | undefined;
   /** Overrides the client's retried statuses. */
   retryCodes?: string[] | undefined;
-  /** Overrides the client's `maxEventBytes`. */
+  /** Overrides the client's `maxEventChars`. */
+  maxEventChars?: number | undefined;
+  /** @deprecated The 0.1.0 name of {@link RequestOptions.maxEventChars}. */
   maxEventBytes?: number | undefined;
 }
 
@@ -78,9 +92,13 @@ export const defaultTimeouts = {
 } as const;
 
 /** Default cap on one stream event, in characters. */
-export const defaultMaxEventBytes = 16 * 1024 * 1024;
+export const defaultMaxEventChars = 16 * 1024 * 1024;
 
-/** The validated, immutable form of {@link SDKOptions}. */
+/**
+ * The validated, immutable form of {@link SDKOptions}. A deadline is
+ * `undefined` when the caller left it to the default, and `0` when they turned
+ * it off.
+ */
 export interface ClientConfig {
   readonly baseURL: string;
   readonly isOfficialServer: boolean;
@@ -91,7 +109,7 @@ export interface ClientConfig {
   readonly idleTimeoutMs: number | undefined;
   readonly retryConfig: RetryConfig | undefined;
   readonly retryCodes: readonly string[] | undefined;
-  readonly maxEventBytes: number;
+  readonly maxEventChars: number;
 }
 
 /** Validates `options`; throws {@link InvalidRequestError} naming the first bad one. */
@@ -124,7 +142,7 @@ export function resolveClientConfig(options: SDKOptions): ClientConfig {
     idleTimeoutMs: checkTimeout(options.idleTimeoutMs, "idleTimeoutMs"),
     retryConfig: options.retryConfig,
     retryCodes: checkRetryCodes(options.retryCodes, "retryCodes"),
-    maxEventBytes: checkSize(options.maxEventBytes, "maxEventBytes") ?? defaultMaxEventBytes,
+    maxEventChars: checkEventCap(options) ?? defaultMaxEventChars,
   };
 }
 
@@ -146,24 +164,47 @@ export function normalizeServerURL(value: unknown, name = "serverURL"): string {
   return `${url.origin}${path}`;
 }
 
-/** Checks a timeout: a non-negative number; 0 and Infinity mean "none" (→ undefined). */
+/**
+ * Checks a deadline: `undefined` when not given (the default applies), else a
+ * non-negative number of milliseconds, `0` and `Infinity` both turning the
+ * deadline off (→ `0`).
+ */
 export function checkTimeout(value: unknown, name: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "number" || Number.isNaN(value) || value < 0) {
     throw new InvalidRequestError(
-      `${name} must be a non-negative number of milliseconds, got ${String(value)}`,
+      `${name} must be a non-negative number of milliseconds, got ${describeValue(value)}`,
     );
   }
-  return value === 0 || value === Number.POSITIVE_INFINITY ? undefined : value;
+  return value === Number.POSITIVE_INFINITY ? 0 : value;
 }
 
-/** Checks a positive integer size option. */
-export function checkSize(value: unknown, name: string): number | undefined {
+/** Checks the event cap, under its name or its 0.1.0 name (`maxEventBytes`). */
+export function checkEventCap(options: {
+  maxEventChars?: unknown;
+  maxEventBytes?: unknown;
+}): number | undefined {
+  if (options.maxEventChars !== undefined) return checkSize(options.maxEventChars, "maxEventChars");
+  return checkSize(options.maxEventBytes, "maxEventBytes");
+}
+
+function checkSize(value: unknown, name: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
-    throw new InvalidRequestError(`${name} must be a positive integer, got ${String(value)}`);
+    throw new InvalidRequestError(
+      `${name} must be a positive integer, got ${describeValue(value)}`,
+    );
   }
   return value;
+}
+
+/** A refused value as a message shows it: strings quoted, so `"5"` does not read as 5. */
+export function describeValue(value: unknown): string {
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "function") return "a function";
+  if (typeof value === "object" && value !== null) return "an object";
+  return String(value);
 }
 
 /** Checks a retry config's shape. */

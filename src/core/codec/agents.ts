@@ -6,7 +6,7 @@
  */
 
 import type { AgentsCompletionRequest } from "../models/index.js";
-import { encodeCommonFields } from "./request-fields.js";
+import { encodeConversationFields } from "./chat-request.js";
 import { setDefined, type WireObject } from "./wire.js";
 
 /**
@@ -17,9 +17,9 @@ import { setDefined, type WireObject } from "./wire.js";
 export function encodeAgentsCompletionRequest(
   request: AgentsCompletionRequest,
   stream: boolean,
-): Record<string, unknown> {
+): WireObject {
   const out: WireObject = {};
-  encodeCommonFields(out, request, stream);
+  encodeConversationFields(out, request, stream);
   setDefined(out, "agent_id", request.agentId);
   return out;
 }

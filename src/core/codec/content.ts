@@ -19,6 +19,8 @@ import type {
   UnknownContentChunk,
 } from "../models/index.js";
 import {
+  type Fields,
+  fieldsOf,
   isObject,
   mapArray,
   nullableString,
@@ -56,14 +58,14 @@ export function encodeContentChunk(chunk: unknown): unknown {
   if (!isObject(chunk)) return chunk;
   switch (publicChunkType(chunk)) {
     case "text":
-      return { type: "text", text: (chunk as unknown as TextChunk).text };
+      return { type: "text", text: fieldsOf<TextChunk>(chunk).text };
     case "image_url":
       return {
         type: "image_url",
-        image_url: encodeImageUrl((chunk as unknown as ImageURLChunk).imageUrl),
+        image_url: encodeImageUrl(fieldsOf<ImageURLChunk>(chunk).imageUrl),
       };
     case "document_url": {
-      const c = chunk as unknown as DocumentURLChunk;
+      const c = fieldsOf<DocumentURLChunk>(chunk);
       const out: WireObject = { type: "document_url", document_url: c.documentUrl };
       setDefined(out, "document_name", c.documentName);
       return out;
@@ -71,16 +73,16 @@ export function encodeContentChunk(chunk: unknown): unknown {
     case "reference":
       return {
         type: "reference",
-        reference_ids: (chunk as unknown as ReferenceChunk).referenceIds,
+        reference_ids: fieldsOf<ReferenceChunk>(chunk).referenceIds,
       };
     case "file":
-      return { type: "file", file_id: (chunk as unknown as FileChunk).fileId };
+      return { type: "file", file_id: fieldsOf<FileChunk>(chunk).fileId };
     case "thinking":
-      return encodeThinkChunk(chunk as unknown as ThinkChunk);
+      return encodeThinkChunk(fieldsOf<ThinkChunk>(chunk));
     case "input_audio":
       return { type: "input_audio", input_audio: chunk.inputAudio };
     case "tool_reference":
-      return encodeToolReference(chunk as unknown as ToolReferenceChunk);
+      return encodeToolReference(fieldsOf<ToolReferenceChunk>(chunk));
     case "UNKNOWN":
       return chunk.isUnknown === true ? chunk.raw : chunk;
     default:
@@ -95,7 +97,7 @@ function encodeImageUrl(imageUrl: unknown): unknown {
   return out;
 }
 
-function encodeThinkChunk(chunk: ThinkChunk): WireObject {
+function encodeThinkChunk(chunk: Fields<ThinkChunk>): WireObject {
   const out: WireObject = {
     type: "thinking",
     thinking: mapArray(chunk.thinking, encodeContentChunk),
@@ -105,7 +107,7 @@ function encodeThinkChunk(chunk: ThinkChunk): WireObject {
   return out;
 }
 
-function encodeToolReference(chunk: ToolReferenceChunk): WireObject {
+function encodeToolReference(chunk: Fields<ToolReferenceChunk>): WireObject {
   const out: WireObject = { type: "tool_reference", tool: chunk.tool, title: chunk.title };
   setDefined(out, "url", chunk.url);
   setDefined(out, "favicon", chunk.favicon);

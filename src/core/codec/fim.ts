@@ -6,6 +6,7 @@
  */
 
 import type { FIMCompletionRequest, FIMCompletionResponse } from "../models/index.js";
+import { encodeGeneration, encodeSampling } from "./chat-request.js";
 import { decodeChatCompletionResponse } from "./chat-response.js";
 import { setDefined, type WireObject } from "./wire.js";
 
@@ -17,16 +18,10 @@ import { setDefined, type WireObject } from "./wire.js";
 export function encodeFimCompletionRequest(
   request: FIMCompletionRequest,
   stream: boolean,
-): Record<string, unknown> {
+): WireObject {
   const out: WireObject = {};
-  setDefined(out, "model", request.model);
-  setDefined(out, "temperature", request.temperature);
-  setDefined(out, "top_p", request.topP);
-  setDefined(out, "max_tokens", request.maxTokens);
-  out.stream = stream;
-  setDefined(out, "stop", request.stop);
-  setDefined(out, "random_seed", request.randomSeed);
-  setDefined(out, "metadata", request.metadata);
+  encodeSampling(out, request);
+  encodeGeneration(out, request, stream);
   setDefined(out, "prompt", request.prompt);
   setDefined(out, "suffix", request.suffix);
   setDefined(out, "min_tokens", request.minTokens);

@@ -7,7 +7,7 @@
 import type { AssistantMessage, ToolMessage } from "../models/index.js";
 import { decodeContent, encodeContent } from "./content.js";
 import { decodeToolCalls, encodeToolCalls } from "./tools.js";
-import { isObject, mapArray, setDefined, type WireObject } from "./wire.js";
+import { type Fields, fieldsOf, isObject, mapArray, setDefined, type WireObject } from "./wire.js";
 
 /** Public message list → wire. */
 export function encodeMessages(messages: unknown): unknown {
@@ -31,13 +31,13 @@ export function encodeMessage(message: unknown): unknown {
       return out;
     }
     case "tool":
-      return encodeToolMessage(message as unknown as ToolMessage);
+      return encodeToolMessage(fieldsOf<ToolMessage>(message));
     default:
-      return encodeAssistantMessage(message as unknown as AssistantMessage);
+      return encodeAssistantMessage(fieldsOf<AssistantMessage>(message));
   }
 }
 
-function encodeToolMessage(message: ToolMessage): WireObject {
+function encodeToolMessage(message: Fields<ToolMessage>): WireObject {
   const out: WireObject = { role: message.role };
   setDefined(out, "content", encodeContent(message.content));
   setDefined(out, "tool_call_id", message.toolCallId);
@@ -45,7 +45,7 @@ function encodeToolMessage(message: ToolMessage): WireObject {
   return out;
 }
 
-function encodeAssistantMessage(message: AssistantMessage): WireObject {
+function encodeAssistantMessage(message: Fields<AssistantMessage>): WireObject {
   const out: WireObject = { role: message.role ?? "assistant" };
   setDefined(out, "content", encodeContent(message.content));
   setDefined(out, "tool_calls", encodeToolCalls(message.toolCalls));

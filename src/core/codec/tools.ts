@@ -14,7 +14,16 @@ import type {
   ToolChoice,
   ToolConfiguration,
 } from "../models/index.js";
-import { isObject, mapArray, numberOr, setDefined, stringOr, type WireObject } from "./wire.js";
+import {
+  type Fields,
+  fieldsOf,
+  isObject,
+  mapArray,
+  numberOr,
+  setDefined,
+  stringOr,
+  type WireObject,
+} from "./wire.js";
 
 /** Public tool list → wire. */
 export function encodeTools(tools: unknown): unknown {
@@ -40,14 +49,14 @@ export function encodeTool(tool: unknown): unknown {
     case "image_generation":
       return withToolConfiguration({ type: tool.type }, tool.toolConfiguration);
     case "document_library": {
-      const t = tool as unknown as DocumentLibraryTool;
+      const t = fieldsOf<DocumentLibraryTool>(tool);
       return withToolConfiguration(
         { type: t.type, library_ids: t.libraryIds },
         t.toolConfiguration,
       );
     }
     case "connector":
-      return encodeConnector(tool as unknown as CustomConnector);
+      return encodeConnector(fieldsOf<CustomConnector>(tool));
     default:
       return tool;
   }
@@ -62,7 +71,7 @@ function encodeFunctionTool(tool: WireObject): WireObject {
 
 function encodeFunction(fn: unknown): unknown {
   if (!isObject(fn)) return fn;
-  const f = fn as unknown as FunctionT;
+  const f = fieldsOf<FunctionT>(fn);
   const out: WireObject = {};
   setDefined(out, "name", f.name);
   setDefined(out, "description", f.description);
@@ -71,10 +80,10 @@ function encodeFunction(fn: unknown): unknown {
   return out;
 }
 
-function encodeConnector(tool: CustomConnector): WireObject {
+function encodeConnector(tool: Fields<CustomConnector>): WireObject {
   const out: WireObject = { type: tool.type };
   setDefined(out, "connector_id", tool.connectorId);
-  const auth: unknown = tool.authorization;
+  const auth = tool.authorization;
   if (isObject(auth)) out.authorization = { type: auth.type, value: auth.value };
   else setDefined(out, "authorization", auth);
   return withToolConfiguration(out, tool.toolConfiguration);
@@ -85,7 +94,7 @@ function withToolConfiguration(out: WireObject, config: unknown): WireObject {
     setDefined(out, "tool_configuration", config);
     return out;
   }
-  const c = config as unknown as ToolConfiguration;
+  const c = fieldsOf<ToolConfiguration>(config);
   const wire: WireObject = {};
   setDefined(wire, "exclude", c.exclude);
   setDefined(wire, "include", c.include);
@@ -97,10 +106,10 @@ function withToolConfiguration(out: WireObject, config: unknown): WireObject {
 /** Public `toolChoice` → wire: a mode string as is, a forced function by its name. */
 export function encodeToolChoice(choice: unknown): unknown {
   if (!isObject(choice)) return choice;
-  const c = choice as unknown as ToolChoice;
+  const c = fieldsOf<ToolChoice>(choice);
   const out: WireObject = {};
   setDefined(out, "type", c.type);
-  const fn: unknown = c.function;
+  const fn = c.function;
   out.function = isObject(fn) ? { name: fn.name } : fn;
   return out;
 }
@@ -112,17 +121,17 @@ export function encodeToolCalls(calls: unknown): unknown {
 
 function encodeToolCall(call: unknown): unknown {
   if (!isObject(call)) return call;
-  const c = call as unknown as ToolCall;
+  const c = fieldsOf<ToolCall>(call);
   const out: WireObject = {};
   setDefined(out, "id", c.id);
   setDefined(out, "type", c.type);
-  const fn: unknown = c.function;
-  out.function = isObject(fn) ? encodeFunctionCall(fn as unknown as FunctionCall) : fn;
+  const fn = c.function;
+  out.function = isObject(fn) ? encodeFunctionCall(fieldsOf<FunctionCall>(fn)) : fn;
   setDefined(out, "index", c.index);
   return out;
 }
 
-function encodeFunctionCall(fn: FunctionCall): WireObject {
+function encodeFunctionCall(fn: Fields<FunctionCall>): WireObject {
   const out: WireObject = {};
   setDefined(out, "name", fn.name);
   setDefined(out, "arguments", fn.arguments);

@@ -9,6 +9,19 @@
 /** A JSON object on the wire (snake_case keys). */
 export type WireObject = Record<string, unknown>;
 
+/**
+ * A public object's fields by their typed names, values not yet checked: what
+ * an encoder may read of the caller's input. Reading a name the public type
+ * does not have is a compile error; every value is `unknown`, because callers
+ * in plain JavaScript may send anything.
+ */
+export type Fields<T> = { readonly [K in keyof T]?: unknown };
+
+/** Views an object of the caller's as the public type `T` (no cast: see {@link Fields}). */
+export function fieldsOf<T>(value: WireObject): Fields<T> {
+  return value;
+}
+
 /** Whether `value` is a non-array object (what `JSON.parse` makes of `{…}`). */
 export function isObject(value: unknown): value is WireObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -1,9 +1,11 @@
 /**
- * The root of the hierarchy, and what every error may know about the response.
+ * The root of the hierarchy, and what every error may know about the call:
+ * the response it belongs to and, for a stream, what had arrived.
  *
  * @module
  */
 
+/** The parts of an HTTP response an error keeps. */
 export interface ResponseMeta {
   /** HTTP status of the response. */
   readonly status: number;
@@ -13,14 +15,24 @@ export interface ResponseMeta {
   readonly raw?: Response | undefined;
 }
 
+/** What a stream had delivered when it failed. */
+export interface PartialResult {
+  /** `delta.content` text of choice 0 delivered so far (thinking chunks excluded). */
+  readonly text: string;
+  /** Number of events decoded so far. */
+  readonly events: number;
+  /** The last usage block seen, if any (public camelCase shape). */
+  readonly usage: unknown;
+}
+
 /** Common constructor options of every {@link MistralError}. */
 export interface MistralErrorOptions {
   /** The underlying error, if any. */
   cause?: unknown;
-  /** The response the error belongs to, if headers had arrived. */
+  /** The response the error belongs to, if its headers had arrived. */
   response?: ResponseMeta | undefined;
   /** Whether repeating the same request is safe and may succeed. */
-  retryable?: boolean;
+  retryable?: boolean | undefined;
 }
 
 /** Reads the request id the API returns in its response headers. */
@@ -52,6 +64,7 @@ export class MistralError extends Error {
   /** Whether repeating the same request is safe and may succeed. */
   readonly retryable: boolean;
 
+  /** Builds an error; `options.response` fills in `statusCode`, `headers` and `requestId`. */
   constructor(message: string, options: MistralErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.statusCode = options.response?.status;
@@ -59,10 +72,4 @@ export class MistralError extends Error {
     this.requestId = readRequestId(options.response?.headers);
     this.retryable = options.retryable ?? false;
   }
-}
-
-/** Options of {@link SDKError} and its subclasses. */
-
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} chars)`;
 }

@@ -5,19 +5,26 @@
  * @module
  */
 
-import { MistralError, type MistralErrorOptions } from "./base.js";
-import type { PartialResult } from "./stream-errors.js";
+import { MistralError, type MistralErrorOptions, type PartialResult } from "./base.js";
 
+/**
+ * Base of the errors of a call that got no usable answer: the network failed,
+ * the caller aborted, a deadline passed, or an option was refused. Never
+ * thrown itself.
+ */
 export class HTTPClientError extends MistralError {
   override name = "HTTPClientError";
 }
 
-/** The connection failed before the response headers arrived (DNS, refused, reset, TLS). */
+/**
+ * The connection failed before the response headers arrived (DNS, refused,
+ * reset, TLS), or broke while a whole (non-stream) answer was being read.
+ */
 export class ConnectionError extends HTTPClientError {
   override name = "ConnectionError";
 }
 
-/** The caller aborted the request (their `signal`, `stream.abort()` or disposal). */
+/** The caller aborted the request: their `signal`, or `stream.abort()`. */
 export class RequestAbortedError extends HTTPClientError {
   override name = "RequestAbortedError";
 }
@@ -29,40 +36,47 @@ export class RequestAbortedError extends HTTPClientError {
  */
 export type TimeoutPhase = "total" | "headers" | "idle" | "signal";
 
-/** A deadline passed. `phase` says which one; `timeoutMs` its length. */
+/** Options of {@link RequestTimeoutError}. */
+export interface RequestTimeoutErrorOptions extends MistralErrorOptions {
+  /** What a running stream had delivered when an `idle` or `total` deadline passed. */
+  partial?: PartialResult | undefined;
+}
+
+/** A deadline passed. `phase` says which one, `timeoutMs` its length. */
 export class RequestTimeoutError extends HTTPClientError {
   override name = "RequestTimeoutError";
   /** `total` (timeoutMs), `headers` (headersTimeoutMs), `idle` (idleTimeoutMs) or `signal`. */
   readonly phase: TimeoutPhase;
   /** The deadline that passed, in milliseconds (`undefined` for `signal`: the signal does not say). */
   readonly timeoutMs: number | undefined;
+  /** What had arrived before an `idle` or `total` deadline hit a running stream. */
+  readonly partial: PartialResult | undefined;
 
+  /** Builds the error of the deadline `phase`, which was `timeoutMs` long. */
   constructor(
     phase: TimeoutPhase,
     timeoutMs: number | undefined,
-    options: MistralErrorOptions & { partial?: PartialResult } = {},
+    options: RequestTimeoutErrorOptions = {},
   ) {
-    super(
-      phase === "signal"
-        ? "The request timed out: the caller's AbortSignal.timeout() fired"
-        : `${describePhase(phase)} timed out after ${timeoutMs} ms`,
-      options,
-    );
+    super(describeTimeout(phase, timeoutMs), options);
     this.phase = phase;
     this.timeoutMs = timeoutMs;
     this.partial = options.partial;
   }
-  /** What had arrived before an `idle` or `total` timeout hit a running stream. */
-  readonly partial: PartialResult | undefined;
 }
 
-function describePhase(phase: TimeoutPhase): string {
-  if (phase === "headers") return "Waiting for the response headers";
-  if (phase === "idle") return "The stream was idle (no event) and";
-  return "The request";
+function describeTimeout(phase: TimeoutPhase, timeoutMs: number | undefined): string {
+  if (phase === "signal") return "The request timed out: the caller's AbortSignal.timeout() fired";
+  if (phase === "headers")
+    return `Waiting for the response headers timed out after ${timeoutMs} ms`;
+  if (phase === "idle") return `The stream was idle (no event) and timed out after ${timeoutMs} ms`;
+  return `The request timed out after ${timeoutMs} ms`;
 }
 
-/** Options or arguments were refused before anything was sent. */
+/**
+ * An option or argument was refused before anything was sent. The message
+ * names the option or header, never a secret value.
+ */
 export class InvalidRequestError extends HTTPClientError {
   override name = "InvalidRequestError";
 }
@@ -75,12 +89,12 @@ export class UnexpectedClientError extends HTTPClientError {
 /** A 2xx response whose body is not what the API sends (not JSON, wrong shape). */
 export class ResponseValidationError extends MistralError {
   override name = "ResponseValidationError";
-  /** The raw body text (truncated to a readable length in the message only). */
+  /** The raw body text (shortened in the message only). */
   readonly body: string;
+
+  /** Builds the error; `body` is kept whole, the message quotes a readable part of it. */
   constructor(message: string, body: string, options: MistralErrorOptions = {}) {
     super(message, options);
     this.body = body;
   }
 }
-
-/** What a stream delivered before it failed. */

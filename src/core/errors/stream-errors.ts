@@ -4,25 +4,10 @@
  * @module
  */
 
-import {
-  MistralError,
-  type MistralErrorOptions,
-  type ResponseMeta,
-  readRequestId,
-  truncate,
-} from "./base.js";
-import { RequestTimeoutError } from "./client-errors.js";
+import { truncate } from "../util.js";
+import { MistralError, type MistralErrorOptions, type PartialResult } from "./base.js";
 
-export interface PartialResult {
-  /** `delta.content` text of choice 0 delivered so far (thinking chunks excluded). */
-  readonly text: string;
-  /** Number of events delivered to the caller. */
-  readonly events: number;
-  /** The last usage block seen, if any (public camelCase shape). */
-  readonly usage: unknown;
-}
-
-/** Options of {@link StreamError}. */
+/** Options of {@link StreamError} and its subclasses. */
 export interface StreamErrorOptions extends MistralErrorOptions {
   /** What arrived before the failure. */
   partial?: PartialResult | undefined;
@@ -39,6 +24,8 @@ export class StreamError extends MistralError {
   override name = "StreamError";
   /** What the stream had delivered before it failed. */
   readonly partial: PartialResult;
+
+  /** Builds the error; the client always passes `response` and `partial`. */
   constructor(message: string, options: StreamErrorOptions = {}) {
     super(message, options);
     this.partial = options.partial ?? emptyPartial;
@@ -50,22 +37,26 @@ export class IncompleteStreamError extends StreamError {
   override name = "IncompleteStreamError";
 }
 
-/** An event's data was not a JSON object. `data` holds it (truncated in the message). */
+/** An event's data was not a JSON object. `data` holds it (shortened in the message). */
 export class MalformedChunkError extends StreamError {
   override name = "MalformedChunkError";
   /** The offending event data. */
   readonly data: string;
+
+  /** Builds the error of the event whose data is `data`. */
   constructor(data: string, options: StreamErrorOptions = {}) {
     super(`Stream event is not valid JSON: ${truncate(data, 200)}`, options);
     this.data = data;
   }
 }
 
-/** One event grew past `maxEventBytes` (default 16 MiB): the stream was stopped. */
+/** One event grew past `maxEventChars` (default 16 MiB): the stream was stopped. */
 export class EventTooLargeError extends StreamError {
   override name = "EventTooLargeError";
-  /** The cap, in characters of event text. */
+  /** The cap, in characters (UTF-16 code units) of event text. */
   readonly limit: number;
+
+  /** Builds the error of an event that grew past `limit` characters. */
   constructor(limit: number, options: StreamErrorOptions = {}) {
     super(`A stream event exceeded the limit of ${limit} characters`, options);
     this.limit = limit;
@@ -77,34 +68,10 @@ export class StreamServerError extends StreamError {
   override name = "StreamServerError";
   /** The error payload the server sent, if any. */
   readonly data: unknown;
+
+  /** Builds the error with the server's payload `data`. */
   constructor(message: string, data: unknown, options: StreamErrorOptions = {}) {
     super(message, options);
     this.data = data;
   }
 }
-
-/**
- * Records where a stream failure happened: the response it belongs to and, for
- * errors that carry one, what had arrived. Errors are created deep in the
- * decoder, which knows neither; the stream fills them in before rethrowing.
- *
- * @internal
- */
-export function attachStreamContext<E extends MistralError>(
-  error: E,
-  response: ResponseMeta,
-  partial: PartialResult,
-): E {
-  const target = error as unknown as Record<string, unknown>;
-  if (target.statusCode === undefined) {
-    target.statusCode = response.status;
-    target.headers = response.headers;
-    target.requestId = readRequestId(response.headers);
-  }
-  if (error instanceof StreamError || error instanceof RequestTimeoutError) {
-    if (target.partial === undefined || target.partial === emptyPartial) target.partial = partial;
-  }
-  return error;
-}
-
-/** Shortens `text` to `max` characters for messages, marking the cut. */

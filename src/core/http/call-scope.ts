@@ -7,13 +7,29 @@
  * @module
  */
 
-import { type MistralError, RequestAbortedError, RequestTimeoutError } from "../errors/index.js";
+import {
+  type MistralError,
+  type PartialResult,
+  RequestAbortedError,
+  RequestTimeoutError,
+  type ResponseMeta,
+} from "../errors/index.js";
+
+/** What the errors of a call carry once its response headers arrived. */
+export interface CallContext {
+  /** The response the call got. */
+  readonly response?: ResponseMeta | undefined;
+  /** What a stream had delivered so far. */
+  readonly partial?: PartialResult | undefined;
+}
+
+const noContext = (): CallContext => ({});
 
 /** Options of a {@link CallScope}. */
 export interface CallScopeOptions {
   /** The caller's signal. */
   signal?: AbortSignal | null | undefined;
-  /** Deadline for the whole call, including the streamed body (0 / undefined: none). */
+  /** Deadline for the whole call, including the streamed body (0 or undefined: none). */
   totalMs?: number | undefined;
 }
 
@@ -24,14 +40,20 @@ export class CallScope {
   #reason: MistralError | undefined;
   #totalTimer: ReturnType<typeof setTimeout> | undefined;
   #headersTimer: ReturnType<typeof setTimeout> | undefined;
+  #context: () => CallContext = noContext;
   readonly #onUserAbort = (): void => {
     const cause = this.#userSignal?.reason;
+    const context = this.#context();
     // `AbortSignal.timeout()` aborts with a "TimeoutError": report a timeout,
     // as the official client does, not an abort.
     if ((cause as { name?: unknown } | undefined)?.name === "TimeoutError") {
-      this.abort(new RequestTimeoutError("signal", undefined, { cause, retryable: true }));
+      this.abort(
+        new RequestTimeoutError("signal", undefined, { ...context, cause, retryable: true }),
+      );
     } else {
-      this.abort(new RequestAbortedError("The request was aborted", { cause }));
+      this.abort(
+        new RequestAbortedError("The request was aborted", { cause, response: context.response }),
+      );
     }
   };
 
@@ -39,7 +61,10 @@ export class CallScope {
     this.#userSignal = options.signal;
     if (options.totalMs) {
       const ms = options.totalMs;
-      this.#totalTimer = setTimeout(() => this.abort(new RequestTimeoutError("total", ms)), ms);
+      this.#totalTimer = setTimeout(
+        () => this.abort(new RequestTimeoutError("total", ms, this.#context())),
+        ms,
+      );
     }
     if (this.#userSignal?.aborted) this.#onUserAbort();
     else this.#userSignal?.addEventListener("abort", this.#onUserAbort, { once: true });
@@ -53,6 +78,14 @@ export class CallScope {
   /** Why the call was ended, once it was. */
   get reason(): MistralError | undefined {
     return this.#reason;
+  }
+
+  /**
+   * Tells the scope what the errors it raises from now on carry: called once
+   * the response headers are in (and, for a stream, reporting its progress).
+   */
+  setContext(context: () => CallContext): void {
+    this.#context = context;
   }
 
   /** Ends the call with `reason` (the first reason wins). */

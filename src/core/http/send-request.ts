@@ -7,6 +7,7 @@
  */
 
 import { ConnectionError, type MistralError, SDKError } from "../errors/index.js";
+import { describeCause } from "../util.js";
 import type { CallScope } from "./call-scope.js";
 import { delay } from "./delay.js";
 import { createErrorFromResponse } from "./error-response.js";
@@ -105,17 +106,4 @@ function originOf(url: string): string {
   } catch {
     return url;
   }
-}
-
-/** A readable reason from a fetch failure (`TypeError: fetch failed` hides it in `cause`). */
-export function describeCause(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 4; depth++) {
-    const e = current as { message?: unknown; code?: unknown; cause?: unknown };
-    const text = [e.code, e.message].filter((x) => typeof x === "string" && x).join(" ");
-    if (text && !parts.includes(text)) parts.push(text);
-    current = e.cause;
-  }
-  return parts.join(": ") || String(error);
 }

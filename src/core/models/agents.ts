@@ -5,8 +5,8 @@
  * @module
  */
 
+import type { ChatCompletionRequest } from "./chat-request.js";
 import type { ChatCompletionRequestMessage } from "./messages.js";
-import type { ChatCompletionRequest } from "./requests.js";
 import type { ChatCompletionRequestTool, ChatCompletionRequestToolChoice } from "./tools.js";
 
 /**

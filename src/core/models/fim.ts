@@ -4,30 +4,16 @@
  * @module
  */
 
-import type { FreeFormObject } from "./free-form.js";
-import type { ChatCompletionResponse } from "./responses.js";
+import type { CompletionRequestBase } from "./chat-request.js";
+import type { ChatCompletionResponse } from "./chat-response.js";
 
 /** Stop sequence(s) of a FIM request. */
 export type FIMCompletionRequestStop = string | Array<string>;
 
 /** A fill-in-the-middle request: complete the code between `prompt` and `suffix`. */
-export interface FIMCompletionRequest {
+export interface FIMCompletionRequest extends CompletionRequestBase {
   /** Model id, e.g. `"codestral-latest"`. */
   model: string;
-  /** Sampling temperature (0–1.5). */
-  temperature?: number | null | undefined;
-  /** Nucleus sampling mass; wire `top_p`. */
-  topP?: number | null | undefined;
-  /** Most tokens to generate; wire `max_tokens`. */
-  maxTokens?: number | null | undefined;
-  /** Ignored: the method called decides. */
-  stream?: boolean | undefined;
-  /** Stop sequence(s). */
-  stop?: string | Array<string> | null | undefined;
-  /** Seed for deterministic sampling; wire `random_seed`. */
-  randomSeed?: number | null | undefined;
-  /** Free-form metadata, sent as is (keys never renamed). */
-  metadata?: FreeFormObject | null | undefined;
   /** The code before the gap. */
   prompt: string;
   /** The code after the gap. */

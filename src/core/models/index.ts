@@ -7,13 +7,14 @@
  */
 
 export * from "./agents.js";
+export * from "./chat-chunk.js";
+export * from "./chat-request.js";
+export * from "./chat-response.js";
 export * from "./content.js";
 export * from "./fim.js";
 export * from "./free-form.js";
 export * from "./guardrails.js";
 export * from "./messages.js";
 export * from "./model-cards.js";
-export * from "./requests.js";
-export * from "./responses.js";
 export * from "./tools.js";
 export * from "./usage.js";

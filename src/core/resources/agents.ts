@@ -7,19 +7,22 @@
 
 import type { ApiCore } from "../call/api-core.js";
 import type { RequestOptions } from "../call/options.js";
-import { decodeChatCompletionResponse, encodeAgentsCompletionRequest } from "../codec/index.js";
+import { encodeAgentsCompletionRequest } from "../codec/index.js";
 import type {
   AgentsCompletionRequest,
   AgentsCompletionStreamRequest,
   ChatCompletionResponse,
   CompletionEvent,
 } from "../models/index.js";
-import { ChatChunkDecoder } from "../stream/chat-decoder.js";
 import type { EventStream } from "../stream/event-stream.js";
-import { checkRequest, expectObject } from "./check-request.js";
+import { type CompletionEndpoint, completeCompletion, streamCompletion } from "./completions.js";
 
-const path = "/v1/agents/completions";
-const required = { strings: ["agentId"], arrays: ["messages"] } as const;
+const endpoint: CompletionEndpoint<AgentsCompletionRequest> = {
+  name: "agents",
+  path: "/v1/agents/completions",
+  required: { strings: ["agentId"], arrays: ["messages"] },
+  encode: encodeAgentsCompletionRequest,
+};
 
 /** Agents completions (`POST /v1/agents/completions`). */
 export class Agents {
@@ -35,9 +38,7 @@ export class Agents {
     request: AgentsCompletionStreamRequest,
     options?: RequestOptions,
   ): Promise<EventStream<CompletionEvent>> {
-    checkRequest(request, "agents.stream", required);
-    const body = encodeAgentsCompletionRequest(request, true);
-    return this.#core.openStream({ method: "POST", path, body }, new ChatChunkDecoder(), options);
+    return streamCompletion(this.#core, endpoint, request, options);
   }
 
   /** Returns the agent's whole answer. */
@@ -45,9 +46,6 @@ export class Agents {
     request: AgentsCompletionRequest,
     options?: RequestOptions,
   ): Promise<ChatCompletionResponse> {
-    checkRequest(request, "agents.complete", required);
-    const body = encodeAgentsCompletionRequest(request, false);
-    const wire = await this.#core.requestJson({ method: "POST", path, body }, options);
-    return decodeChatCompletionResponse(expectObject(wire, "agents.complete"));
+    return completeCompletion(this.#core, endpoint, request, options);
   }
 }

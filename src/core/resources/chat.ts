@@ -6,18 +6,22 @@
 
 import type { ApiCore } from "../call/api-core.js";
 import type { RequestOptions } from "../call/options.js";
-import { decodeChatCompletionResponse, encodeChatCompletionRequest } from "../codec/index.js";
+import { encodeChatCompletionRequest } from "../codec/index.js";
 import type {
   ChatCompletionRequest,
   ChatCompletionResponse,
   ChatCompletionStreamRequest,
   CompletionEvent,
 } from "../models/index.js";
-import { ChatChunkDecoder } from "../stream/chat-decoder.js";
 import type { EventStream } from "../stream/event-stream.js";
-import { checkRequest, expectObject } from "./check-request.js";
+import { type CompletionEndpoint, completeCompletion, streamCompletion } from "./completions.js";
 
-const path = "/v1/chat/completions";
+const endpoint: CompletionEndpoint<ChatCompletionRequest> = {
+  name: "chat",
+  path: "/v1/chat/completions",
+  required: { strings: ["model"], arrays: ["messages"] },
+  encode: encodeChatCompletionRequest,
+};
 
 /** Chat completions (`POST /v1/chat/completions`). */
 export class Chat {
@@ -38,9 +42,7 @@ export class Chat {
     request: ChatCompletionStreamRequest,
     options?: RequestOptions,
   ): Promise<EventStream<CompletionEvent>> {
-    checkRequest(request, "chat.stream");
-    const body = encodeChatCompletionRequest(request, true);
-    return this.#core.openStream({ method: "POST", path, body }, new ChatChunkDecoder(), options);
+    return streamCompletion(this.#core, endpoint, request, options);
   }
 
   /** Sends a chat completion and returns the whole answer. */
@@ -48,9 +50,6 @@ export class Chat {
     request: ChatCompletionRequest,
     options?: RequestOptions,
   ): Promise<ChatCompletionResponse> {
-    checkRequest(request, "chat.complete");
-    const body = encodeChatCompletionRequest(request, false);
-    const wire = await this.#core.requestJson({ method: "POST", path, body }, options);
-    return decodeChatCompletionResponse(expectObject(wire, "chat.complete"));
+    return completeCompletion(this.#core, endpoint, request, options);
   }
 }

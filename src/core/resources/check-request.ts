@@ -15,14 +15,8 @@ export interface RequiredFields {
   readonly arrays?: readonly string[];
 }
 
-const chatFields: RequiredFields = { strings: ["model"], arrays: ["messages"] };
-
 /** Refuses a request that is not an object with the `required` fields. */
-export function checkRequest(
-  request: unknown,
-  method: string,
-  required: RequiredFields = chatFields,
-): void {
+export function checkRequest(request: unknown, method: string, required: RequiredFields): void {
   if (request === null || typeof request !== "object" || Array.isArray(request)) {
     throw new InvalidRequestError(`${method}: the request must be an object`);
   }

@@ -7,19 +7,22 @@
 
 import type { ApiCore } from "../call/api-core.js";
 import type { RequestOptions } from "../call/options.js";
-import { decodeFimCompletionResponse, encodeFimCompletionRequest } from "../codec/index.js";
+import { encodeFimCompletionRequest } from "../codec/index.js";
 import type {
   CompletionEvent,
   FIMCompletionRequest,
   FIMCompletionResponse,
   FIMCompletionStreamRequest,
 } from "../models/index.js";
-import { ChatChunkDecoder } from "../stream/chat-decoder.js";
 import type { EventStream } from "../stream/event-stream.js";
-import { checkRequest, expectObject } from "./check-request.js";
+import { type CompletionEndpoint, completeCompletion, streamCompletion } from "./completions.js";
 
-const path = "/v1/fim/completions";
-const required = { strings: ["model", "prompt"] } as const;
+const endpoint: CompletionEndpoint<FIMCompletionRequest> = {
+  name: "fim",
+  path: "/v1/fim/completions",
+  required: { strings: ["model", "prompt"] },
+  encode: encodeFimCompletionRequest,
+};
 
 /** Fill-in-the-middle completions (`POST /v1/fim/completions`). */
 export class Fim {
@@ -35,9 +38,7 @@ export class Fim {
     request: FIMCompletionStreamRequest,
     options?: RequestOptions,
   ): Promise<EventStream<CompletionEvent>> {
-    checkRequest(request, "fim.stream", required);
-    const body = encodeFimCompletionRequest(request, true);
-    return this.#core.openStream({ method: "POST", path, body }, new ChatChunkDecoder(), options);
+    return streamCompletion(this.#core, endpoint, request, options);
   }
 
   /** Returns the whole completion. */
@@ -45,9 +46,6 @@ export class Fim {
     request: FIMCompletionRequest,
     options?: RequestOptions,
   ): Promise<FIMCompletionResponse> {
-    checkRequest(request, "fim.complete", required);
-    const body = encodeFimCompletionRequest(request, false);
-    const wire = await this.#core.requestJson({ method: "POST", path, body }, options);
-    return decodeFimCompletionResponse(expectObject(wire, "fim.complete"));
+    return completeCompletion(this.#core, endpoint, request, options);
   }
 }

@@ -11,7 +11,7 @@ import type { SseParserOptions } from "./types.js";
 export interface SseDecoder {
   /**
    * Decodes and parses the next bytes of the body. A UTF-8 sequence or a CRLF
-   * split across two reads is handled. Throws `EventTooLargeError` like
+   * split across two reads is handled. Throws `SseEventTooLargeError` like
    * {@link SseParser.feed}.
    */
   push(bytes: Uint8Array): void;
@@ -120,7 +120,7 @@ class Utf8Pieces {
  * that are not valid UTF-8 become U+FFFD, exactly as a streaming `TextDecoder`
  * would produce them.
  *
- * @throws {InvalidRequestError} when `maxEventSize` is not a positive number.
+ * @throws {RangeError} when `maxEventChars` is not a positive number.
  */
 export function createSseDecoder(options: SseParserOptions): SseDecoder {
   const parser = createSseParser(options);

@@ -5,9 +5,10 @@
  */
 
 export { createSseDecoder, type SseDecoder } from "./decoder.js";
+export { SseEventTooLargeError } from "./errors.js";
 export {
   createSseParser,
-  DEFAULT_MAX_EVENT_SIZE,
+  DEFAULT_MAX_EVENT_CHARS,
   type ServerSentEvent,
   type SseParser,
   type SseParserCallbacks,

@@ -10,13 +10,13 @@
  * @module
  */
 
-import { EventTooLargeError, InvalidRequestError } from "../errors/index.js";
+import { SseEventTooLargeError } from "./errors.js";
 import type { ServerSentEvent, SseParser, SseParserCallbacks, SseParserOptions } from "./types.js";
 
 export type { ServerSentEvent, SseParser, SseParserCallbacks, SseParserOptions };
 
-/** The default of {@link SseParserOptions.maxEventSize}. */
-export const DEFAULT_MAX_EVENT_SIZE: number = 16 * 1024 * 1024;
+/** The default of {@link SseParserOptions.maxEventChars}. */
+export const DEFAULT_MAX_EVENT_CHARS: number = 16 * 1024 * 1024;
 
 const LF = 10;
 const CR = 13;
@@ -51,9 +51,9 @@ class Parser implements SseParser {
   #nextColon = UNKNOWN;
 
   constructor(options: SseParserOptions) {
-    const max = options.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE;
+    const max = options.maxEventChars ?? DEFAULT_MAX_EVENT_CHARS;
     if (!(max > 0)) {
-      throw new InvalidRequestError(`maxEventSize must be a positive number, got ${String(max)}`);
+      throw new RangeError(`maxEventChars must be a positive number, got ${String(max)}`);
     }
     this.#callbacks = options;
     this.#max = max;
@@ -61,7 +61,7 @@ class Parser implements SseParser {
   }
 
   feed(text: string): void {
-    if (this.#failed) throw new EventTooLargeError(this.#max);
+    if (this.#failed) throw new SseEventTooLargeError(this.#max);
     let pos = this.#skipPrefix(text);
     if (pos >= text.length) return;
     this.#nextLf = UNKNOWN;
@@ -255,7 +255,7 @@ class Parser implements SseParser {
     if (this.#blockSize + extra <= this.#max) return;
     this.#clearStream();
     this.#failed = true;
-    throw new EventTooLargeError(this.#max);
+    throw new SseEventTooLargeError(this.#max);
   }
 
   #clearStream(): void {
@@ -289,7 +289,7 @@ function isAsciiDigits(value: string): boolean {
  * Creates a WHATWG event-stream parser. Feed it decoded text; it calls
  * `onEvent` for every complete event.
  *
- * @throws {InvalidRequestError} when `maxEventSize` is not a positive number.
+ * @throws {RangeError} when `maxEventChars` is not a positive number.
  */
 export function createSseParser(options: SseParserOptions): SseParser {
   return new Parser(options);

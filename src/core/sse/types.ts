@@ -31,11 +31,13 @@ export interface SseParserCallbacks {
 /** Options of `createSseParser`. */
 export interface SseParserOptions extends SseParserCallbacks {
   /**
-   * Max characters of one event: the sum of the lengths of its field lines
-   * (comment lines excluded once complete) plus the line still being received.
-   * Line terminators are not counted. Default 16 * 1024 * 1024.
+   * Cap on one event, in characters (UTF-16 code units, as `String.length`
+   * counts them; for the ASCII JSON of real traffic, bytes): the sum of the
+   * lengths of its field lines (comment lines excluded once complete) plus the
+   * line still being received. Line terminators are not counted. Default
+   * 16 * 1024 * 1024.
    */
-  maxEventSize?: number | undefined;
+  maxEventChars?: number | undefined;
   /**
    * At `end()`, dispatch a last block whose lines all ended but whose closing
    * blank line never arrived, instead of discarding it as WHATWG does. Off by
@@ -51,8 +53,8 @@ export interface SseParser {
   /**
    * Parses the next piece of the stream. Pieces may be split anywhere, also
    * between the CR and the LF of a CRLF. A U+FEFF at the very start of the
-   * stream is dropped. Throws `EventTooLargeError` when an event grows
-   * past `maxEventSize`; the parser then drops its buffers and keeps throwing
+   * stream is dropped. Throws `SseEventTooLargeError` when an event grows
+   * past `maxEventChars`; the parser then drops its buffers and keeps throwing
    * until `end()` or `reset()`.
    */
   feed(text: string): void;

@@ -12,21 +12,28 @@
  */
 
 import {
-  attachStreamContext,
+  EventTooLargeError,
   IncompleteStreamError,
   InvalidRequestError,
   MistralError,
   type PartialResult,
   RequestAbortedError,
   RequestTimeoutError,
+  type ResponseMeta,
   readRequestId,
+  UnexpectedClientError,
 } from "../errors/index.js";
-import type { CallScope } from "../http/call-scope.js";
-import { describeCause } from "../http/send-request.js";
-import type { BodyReader, TransportResponse } from "../http/transport.js";
-import { createSseDecoder, type ServerSentEvent } from "../sse/index.js";
-import { drainAfterDone } from "./drain.js";
-import { abandoned, type Lifeline, releaseLifeline } from "./lifeline.js";
+import type { CallContext, CallScope } from "../http/call-scope.js";
+import type { TransportResponse } from "../http/transport.js";
+import { createSseDecoder, type ServerSentEvent, SseEventTooLargeError } from "../sse/index.js";
+import { describeCause, noop } from "../util.js";
+import {
+  abandoned,
+  createLifeline,
+  drainAfterDone,
+  type Lifeline,
+  releaseLifeline,
+} from "./lifeline.js";
 import { toReadableStream } from "./readable.js";
 
 /** Returned by a {@link StreamDecoder} for the terminal `[DONE]` event. */
@@ -45,8 +52,10 @@ export interface EventStreamInit<T> {
   readonly response: TransportResponse;
   readonly scope: CallScope;
   readonly decoder: StreamDecoder<T>;
-  readonly idleTimeoutMs: number | undefined;
-  readonly maxEventBytes: number;
+  /** Longest wait for an event, in ms; `0` for none. */
+  readonly idleTimeoutMs: number;
+  /** Cap on one event, in characters. */
+  readonly maxEventChars: number;
 }
 
 /** Response facts a stream exposes. */
@@ -61,7 +70,6 @@ export interface StreamResponseInfo {
 
 const asyncDispose: typeof Symbol.asyncDispose =
   Symbol.asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as typeof Symbol.asyncDispose);
-const noop = (): void => {};
 
 /**
  * A stream of events, iterable once with `for await`. Use `await using` (or
@@ -75,7 +83,8 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
 
   readonly #decoder: StreamDecoder<T>;
   readonly #sse: { push(bytes: Uint8Array): void; end(): void };
-  readonly #idleMs: number | undefined;
+  readonly #idleMs: number;
+  readonly #context: () => CallContext;
   #queue: T[] = [];
   #head = 0;
   /** open → (done | failed) → closed. */
@@ -100,17 +109,14 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     this.#idleMs = init.idleTimeoutMs;
     this.#sse = createSseDecoder({
       onEvent: (event) => this.#onEvent(event),
-      maxEventSize: init.maxEventBytes,
+      maxEventChars: init.maxEventChars,
       flushOnEnd: true,
     });
-    // Built outside this constructor: a closure created here would share its
-    // context, and so `this`, with every other closure created here.
-    const onAbort = cancelOnAbort(response.body, scope);
-    this.#lifeline = { reader: response.body, scope, onAbort, idleTimer: undefined };
+    this.#context = contextOf(response, init.decoder);
+    scope.setContext(this.#context);
+    this.#lifeline = createLifeline(response.body, scope);
     abandoned?.register(this, this.#lifeline, this.#lifeline);
     this.#tick = EventStream.#weakTick(this);
-    scope.signal.addEventListener("abort", onAbort, { once: true });
-    if (scope.signal.aborted) onAbort();
     if (this.#idleMs) this.#lifeline.idleTimer = setTimeout(this.#tick, this.#idleMs);
   }
 
@@ -170,7 +176,14 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
   /** Aborts the request: a pending or later `next()` rejects with `RequestAbortedError`. */
   abort(reason?: unknown): void {
     if (this.#state === "closed") return;
-    this.#lifeline.scope.abort(reason instanceof MistralError ? reason : abortedError(reason));
+    const error =
+      reason instanceof MistralError
+        ? reason
+        : new RequestAbortedError("The stream was aborted", {
+            cause: reason,
+            response: this.#context().response,
+          });
+    this.#lifeline.scope.abort(error);
   }
 
   /** Releases the connection without error; iteration ends. */
@@ -208,7 +221,7 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     try {
       result = await this.#lifeline.reader.read();
     } catch (error) {
-      this.#fail(error);
+      this.#fail(this.#lifeline.scope.reason ?? this.#connectionBroke(error));
       return;
     }
     if (this.#lifeline.scope.reason) return this.#fail(this.#lifeline.scope.reason);
@@ -216,7 +229,7 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     try {
       this.#sse.push(result.value);
     } catch (error) {
-      this.#fail(error);
+      this.#fail(this.#decodingFailed(error));
     }
   }
 
@@ -232,41 +245,45 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     try {
       this.#sse.end();
     } catch (error) {
-      this.#fail(error);
+      this.#fail(this.#decodingFailed(error));
       return;
     }
     if (this.#state === "open") {
       this.#fail(
         new IncompleteStreamError(
           "The stream ended before `data: [DONE]`: the answer is incomplete",
-          {
-            retryable: true,
-          },
+          { ...this.#context(), retryable: true },
         ),
       );
     }
   }
 
-  /** Records the failure (typed, with what had arrived); queued events are still delivered first. */
-  #fail(error: unknown): void {
+  /** Records the failure; queued events are still delivered first. */
+  #fail(error: MistralError): void {
     if (this.#state === "failed" || this.#state === "closed") return;
     this.#state = "failed";
-    this.#failure = this.#describeFailure(this.#lifeline.scope.reason ?? error);
-    this.#lifeline.reader.cancel(this.#failure).catch(noop);
+    this.#failure = error;
+    this.#lifeline.reader.cancel(error).catch(noop);
   }
 
-  #describeFailure(error: unknown): MistralError {
-    const typed =
-      error instanceof MistralError
-        ? error
-        : new IncompleteStreamError(
-            `The connection broke during the stream: ${describeCause(error)}`,
-            {
-              cause: error,
-              retryable: true,
-            },
-          );
-    return attachStreamContext(typed, this.response, this.#decoder.partial());
+  /** The body broke while being read: said in the client's words, the runtime's in `cause`. */
+  #connectionBroke(error: unknown): MistralError {
+    return new IncompleteStreamError(
+      `The connection broke before the stream's end (\`data: [DONE]\`): ${describeDrop(error)}; the answer is incomplete`,
+      { ...this.#context(), cause: error, retryable: true },
+    );
+  }
+
+  /** What the SSE layer or the decoder threw, typed. */
+  #decodingFailed(error: unknown): MistralError {
+    if (error instanceof MistralError) return error;
+    if (error instanceof SseEventTooLargeError) {
+      return new EventTooLargeError(error.limit, { ...this.#context(), cause: error });
+    }
+    return new UnexpectedClientError(`Decoding the stream failed: ${String(error)}`, {
+      ...this.#context(),
+      cause: error,
+    });
   }
 
   /** Frees the timer, the listener, the scope and (unless ended) the connection. */
@@ -302,19 +319,31 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     if (this.#state !== "open" || !idleMs) return;
     const waited = this.#waitingSince === 0 ? 0 : Date.now() - this.#waitingSince;
     if (waited >= idleMs) {
-      this.#lifeline.scope.abort(new RequestTimeoutError("idle", idleMs, { retryable: true }));
+      const context = this.#context();
+      this.#lifeline.scope.abort(
+        new RequestTimeoutError("idle", idleMs, { ...context, retryable: true }),
+      );
       return;
     }
     this.#lifeline.idleTimer = setTimeout(this.#tick, idleMs - waited);
   }
 }
 
-function cancelOnAbort(reader: BodyReader, scope: CallScope): () => void {
-  return () => {
-    reader.cancel(scope.reason).catch(noop);
-  };
+/**
+ * What a stream's errors carry: its response and what it had decoded. Built
+ * outside the class so the closure holds the decoder, never the stream.
+ */
+function contextOf(response: ResponseMeta, decoder: StreamDecoder<unknown>): () => CallContext {
+  return () => ({ response, partial: decoder.partial() });
 }
 
-function abortedError(reason: unknown): MistralError {
-  return new RequestAbortedError("The stream was aborted", { cause: reason });
+/** How a connection broke, from the runtime's codes along the `cause` chain. */
+function describeDrop(error: unknown): string {
+  const text = describeCause(error);
+  if (/ECONNRESET|reset/i.test(text)) return "the connection was reset";
+  if (/UND_ERR_SOCKET|other side closed|terminated|closed/i.test(text)) {
+    return "the server closed the connection";
+  }
+  if (/ETIMEDOUT|timed out/i.test(text)) return "the connection timed out";
+  return "the connection was lost";
 }

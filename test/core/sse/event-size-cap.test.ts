@@ -1,25 +1,29 @@
 // The per-event size cap: a server that never ends its line or its event must
-// get an EventTooLargeError, not an ever-growing buffer.
+// get an SseEventTooLargeError, not an ever-growing buffer. The layer reports
+// through its own error type, not the client's (it imports nothing of the client).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { EventTooLargeError, StreamError } from "../../../src/core/errors/index.js";
+import { MistralError } from "../../../src/core/errors/index.js";
 import {
   createSseDecoder,
   createSseParser,
-  DEFAULT_MAX_EVENT_SIZE,
+  DEFAULT_MAX_EVENT_CHARS,
   type ServerSentEvent,
+  SseEventTooLargeError,
 } from "../../../src/core/sse/index.js";
 import { utf8 } from "./sse-test-helpers.js";
 
 const CAP = 1000;
 
 function capped(events: ServerSentEvent[] = []) {
-  return createSseParser({ maxEventSize: CAP, onEvent: (e) => events.push(e) });
+  return createSseParser({ maxEventChars: CAP, onEvent: (e) => events.push(e) });
 }
 
 function isTooLarge(limit: number) {
   return (error: unknown): boolean =>
-    error instanceof EventTooLargeError && error instanceof StreamError && error.limit === limit;
+    error instanceof SseEventTooLargeError &&
+    !(error instanceof MistralError) &&
+    error.limit === limit;
 }
 
 test("an endless line fed in pieces throws once past the cap and never buffers more", () => {
@@ -117,7 +121,7 @@ test("after the error the parser keeps failing until it is reset", () => {
 });
 
 test("the byte decoder throws the same error from push", () => {
-  const decoder = createSseDecoder({ maxEventSize: CAP, onEvent: () => {} });
+  const decoder = createSseDecoder({ maxEventChars: CAP, onEvent: () => {} });
   decoder.push(utf8("data: "));
   assert.throws(() => decoder.push(utf8("é".repeat(CAP))), isTooLarge(CAP));
   assert.equal(decoder.bufferedLength(), 0);
@@ -129,25 +133,25 @@ test(
     timeout: 30_000,
   },
   () => {
-    assert.equal(DEFAULT_MAX_EVENT_SIZE, 16 * 1024 * 1024);
+    assert.equal(DEFAULT_MAX_EVENT_CHARS, 16 * 1024 * 1024);
     const events: ServerSentEvent[] = [];
     const parser = createSseParser({ onEvent: (e) => events.push(e) });
     const mib = "m".repeat(1024 * 1024);
     parser.feed(`data: ${mib}\n\n`);
     assert.equal(events[0]?.data.length, mib.length);
     for (let i = 0; i < 16; i++) parser.feed(mib);
-    assert.equal(parser.bufferedLength(), DEFAULT_MAX_EVENT_SIZE);
-    assert.throws(() => parser.feed("m"), isTooLarge(DEFAULT_MAX_EVENT_SIZE));
+    assert.equal(parser.bufferedLength(), DEFAULT_MAX_EVENT_CHARS);
+    assert.throws(() => parser.feed("m"), isTooLarge(DEFAULT_MAX_EVENT_CHARS));
   },
 );
 
 test("a cap that is not a positive number is refused", () => {
   for (const bad of [0, -1, Number.NaN]) {
-    assert.throws(() => createSseParser({ maxEventSize: bad, onEvent: () => {} }), {
-      name: "InvalidRequestError",
+    assert.throws(() => createSseParser({ maxEventChars: bad, onEvent: () => {} }), {
+      name: "RangeError",
     });
   }
   assert.doesNotThrow(() =>
-    createSseParser({ maxEventSize: Number.POSITIVE_INFINITY, onEvent: () => {} }),
+    createSseParser({ maxEventChars: Number.POSITIVE_INFINITY, onEvent: () => {} }),
   );
 });

@@ -106,7 +106,7 @@ for (const size of [1, 7, 64 * 1024]) {
 test("a 1 MB line fed one character at a time costs linear work", { timeout: 60_000 }, () => {
   const n = 1_000_000;
   const events: string[] = [];
-  const parser = createSseParser({ maxEventSize: 2 * n, onEvent: (e) => events.push(e.data) });
+  const parser = createSseParser({ maxEventChars: 2 * n, onEvent: (e) => events.push(e.data) });
   assertLinear(n, 3, () => {
     parser.feed("data: ");
     for (let i = 0; i < n; i++) parser.feed("q");

@@ -88,12 +88,10 @@ export const RequestedServiceTier = { Auto: "auto", StandardOnly: "standard_only
 export type ChatCompletionRequestStop = string | Array<string>;
 
 /**
- * A chat completion request. Every field of the API's `ChatCompletionRequest`,
- * camelCase; the wire name is given where it is not a plain case change.
- * `stream` is set by the method called (`complete` or `stream`), whatever is
- * given here.
+ * The fields every completion request shares (chat and FIM): the model, how
+ * it samples, and when it stops.
  */
-export interface ChatCompletionRequest {
+export interface CompletionRequestBase {
   /** Model id, e.g. `"mistral-small-latest"`. */
   model: string;
   /** Sampling temperature (0–1.5). */
@@ -110,6 +108,15 @@ export interface ChatCompletionRequest {
   randomSeed?: number | null | undefined;
   /** Free-form metadata, sent as is (keys never renamed). */
   metadata?: FreeFormObject | null | undefined;
+}
+
+/**
+ * A chat completion request. Every field of the API's `ChatCompletionRequest`,
+ * camelCase; the wire name is given where it is not a plain case change.
+ * `stream` is set by the method called (`complete` or `stream`), whatever is
+ * given here.
+ */
+export interface ChatCompletionRequest extends CompletionRequestBase {
   /** The conversation so far. */
   messages: Array<ChatCompletionRequestMessage>;
   /** Output format; wire `response_format`. */

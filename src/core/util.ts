@@ -1,0 +1,30 @@
+/**
+ * Small helpers every part of the core shares. Each exists once, here.
+ *
+ * @module
+ */
+
+/** Does nothing: the handler of a rejection that is expected and already accounted for. */
+export const noop = (): void => {};
+
+/** Shortens `text` to `max` characters for messages, saying how long it was. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} chars)`;
+}
+
+/**
+ * The codes and messages along an error's `cause` chain, outermost first and
+ * without repeats: `fetch failed: ECONNREFUSED connect ECONNREFUSED 127.0.0.1:1`.
+ * Runtimes hide the useful part of a network failure in `cause`.
+ */
+export function describeCause(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const e = current as { message?: unknown; code?: unknown; cause?: unknown };
+    const text = [e.code, e.message].filter((x) => typeof x === "string" && x).join(" ");
+    if (text && !parts.includes(text)) parts.push(text);
+    current = e.cause;
+  }
+  return parts.join(": ") || String(error);
+}
