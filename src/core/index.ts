@@ -46,10 +46,6 @@ export type {
 } from "./http/transport.js";
 export * from "./models/index.js";
 export type { ServerSentEvent } from "./sse/index.js";
-export {
-  EventStream,
-  type StreamDecoder,
-  type StreamResponseInfo,
-  streamDone,
-} from "./stream/event-stream.js";
+export { EventStream } from "./stream/event-stream.js";
+export { type StreamDecoder, type StreamResponseInfo, streamDone } from "./stream/types.js";
 export { version } from "./version.js";

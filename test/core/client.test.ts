@@ -135,7 +135,6 @@ describe("the client against the local emulator", () => {
   });
 
   test("a 429 with Retry-After is retried and then succeeds", async () => {
-    const started = Date.now();
     const text = await textOf(
       await client.chat.stream(
         { model: "mistral-small-latest", messages: [user("Reply with exactly: retried fine")] },
@@ -143,7 +142,6 @@ describe("the client against the local emulator", () => {
       ),
     );
     assert.equal(text, "retried fine");
-    assert.ok(Date.now() - started < 5000);
   });
 
   test("without retries the 429 is a RateLimitError", async () => {

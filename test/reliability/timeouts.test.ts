@@ -58,12 +58,13 @@ const behaviours: Record<string, (res: ServerResponse) => void> = {
     }, 30);
     res.on("close", () => clearInterval(timer));
   },
-  /** A JSON answer after 600 ms. */
+  /** A JSON answer after 30 s: a call that gets it was not bounded by its deadline. */
   "slow-json": (res) => {
-    setTimeout(() => {
+    const timer = setTimeout(() => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end("{}");
-    }, 600);
+    }, 30_000);
+    res.on("close", () => clearTimeout(timer));
   },
   /** An error status whose body never ends. */
   "stalled-error-body": (res) => {
@@ -104,8 +105,11 @@ describe("timeouts", () => {
   ) {
     assert.equal(result.error.phase, phase);
     assert.equal(result.error.timeoutMs, ms);
+    // Which deadline fired is the error's `timeoutMs`; time only bounds it
+    // loosely: never early, and not at some default far beyond `ms` (a loaded
+    // machine may add seconds, never a minute).
     assert.ok(result.elapsed >= ms - 5, `fired after ${result.elapsed} ms, before ${ms}`);
-    assert.ok(result.elapsed < ms + 250, `fired after ${result.elapsed} ms, long after ${ms}`);
+    assert.ok(result.elapsed < ms + 20_000, `fired after ${result.elapsed} ms, long after ${ms}`);
     assert.match(result.error.message, new RegExp(`${ms} ms`));
   }
 
@@ -118,7 +122,6 @@ describe("timeouts", () => {
   });
 
   test("the client's headersTimeoutMs applies to chat.complete too", async () => {
-    const started = performance.now();
     const { error } = await settle(
       clientFor(server, { headersTimeoutMs: 100 }).chat.complete(request, {
         headers: stall("slow-json"),
@@ -126,7 +129,7 @@ describe("timeouts", () => {
     );
     assert.ok(error instanceof RequestTimeoutError, String(error));
     assert.equal(error.phase, "headers");
-    assert.ok(performance.now() - started < 450, "it did not wait for the slow answer");
+    assert.equal(error.timeoutMs, 100);
   });
 
   test("the headers deadline also bounds the body of an error response, which is then reported with what arrived", async () => {
@@ -147,7 +150,8 @@ describe("timeouts", () => {
       assert.ok(error instanceof ServerError, String(error));
       assert.equal(error.statusCode, 503);
       assert.equal(error.body, '{"message":"over');
-      assert.ok(elapsed >= 95 && elapsed < 400, `ended after ${elapsed} ms`);
+      // The body never ends: only the deadline can have ended the call.
+      assert.ok(elapsed >= 95, `ended after ${elapsed} ms, before the deadline`);
       await server.waitForIdle(100);
     }
   });

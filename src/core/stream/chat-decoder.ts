@@ -17,7 +17,7 @@ import {
 } from "../errors/index.js";
 import type { CompletionEvent, UsageInfo } from "../models/index.js";
 import type { ServerSentEvent } from "../sse/index.js";
-import { type StreamDecoder, streamDone } from "./event-stream.js";
+import { type StreamDecoder, streamDone } from "./types.js";
 
 /** Decodes chat (and FIM / agents) completion chunks and keeps the running totals. */
 export class ChatChunkDecoder implements StreamDecoder<CompletionEvent> {

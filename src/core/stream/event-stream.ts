@@ -12,21 +12,16 @@
  */
 
 import {
-  EventTooLargeError,
-  IncompleteStreamError,
   InvalidRequestError,
   MistralError,
-  type PartialResult,
   RequestAbortedError,
   RequestTimeoutError,
-  type ResponseMeta,
   readRequestId,
-  UnexpectedClientError,
 } from "../errors/index.js";
-import type { CallContext, CallScope } from "../http/call-scope.js";
-import type { TransportResponse } from "../http/transport.js";
-import { createSseDecoder, type ServerSentEvent, SseEventTooLargeError } from "../sse/index.js";
-import { describeCause, noop } from "../util.js";
+import type { CallContext } from "../http/call-scope.js";
+import { createSseDecoder, type ServerSentEvent } from "../sse/index.js";
+import { noop } from "../util.js";
+import { connectionBroke, contextOf, decodingFailed, endedEarly } from "./failures.js";
 import {
   abandoned,
   createLifeline,
@@ -35,38 +30,12 @@ import {
   releaseLifeline,
 } from "./lifeline.js";
 import { toReadableStream } from "./readable.js";
-
-/** Returned by a {@link StreamDecoder} for the terminal `[DONE]` event. */
-export const streamDone: unique symbol = Symbol("streamDone");
-
-/** Turns one SSE event into a public value; owned by one stream. */
-export interface StreamDecoder<T> {
-  /** Decodes an event; returns {@link streamDone} at the end marker; throws a {@link StreamError} on bad data. */
-  decode(event: ServerSentEvent): T | typeof streamDone;
-  /** What has been decoded so far, for errors. */
-  partial(): PartialResult;
-}
-
-/** How an {@link EventStream} is set up (internal). */
-export interface EventStreamInit<T> {
-  readonly response: TransportResponse;
-  readonly scope: CallScope;
-  readonly decoder: StreamDecoder<T>;
-  /** Longest wait for an event, in ms; `0` for none. */
-  readonly idleTimeoutMs: number;
-  /** Cap on one event, in characters. */
-  readonly maxEventChars: number;
-}
-
-/** Response facts a stream exposes. */
-export interface StreamResponseInfo {
-  /** HTTP status (2xx). */
-  readonly status: number;
-  /** Response headers. */
-  readonly headers: Headers;
-  /** The server's request id, if it sent one. */
-  readonly requestId: string | undefined;
-}
+import {
+  type EventStreamInit,
+  type StreamDecoder,
+  type StreamResponseInfo,
+  streamDone,
+} from "./types.js";
 
 const asyncDispose: typeof Symbol.asyncDispose =
   Symbol.asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as typeof Symbol.asyncDispose);
@@ -221,7 +190,7 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     try {
       result = await this.#lifeline.reader.read();
     } catch (error) {
-      this.#fail(this.#lifeline.scope.reason ?? this.#connectionBroke(error));
+      this.#fail(this.#lifeline.scope.reason ?? connectionBroke(error, this.#context()));
       return;
     }
     if (this.#lifeline.scope.reason) return this.#fail(this.#lifeline.scope.reason);
@@ -229,7 +198,7 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     try {
       this.#sse.push(result.value);
     } catch (error) {
-      this.#fail(this.#decodingFailed(error));
+      this.#fail(decodingFailed(error, this.#context()));
     }
   }
 
@@ -245,16 +214,11 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     try {
       this.#sse.end();
     } catch (error) {
-      this.#fail(this.#decodingFailed(error));
+      this.#fail(decodingFailed(error, this.#context()));
       return;
     }
     if (this.#state === "open") {
-      this.#fail(
-        new IncompleteStreamError(
-          "The stream ended before `data: [DONE]`: the answer is incomplete",
-          { ...this.#context(), retryable: true },
-        ),
-      );
+      this.#fail(endedEarly(this.#context()));
     }
   }
 
@@ -264,26 +228,6 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     this.#state = "failed";
     this.#failure = error;
     this.#lifeline.reader.cancel(error).catch(noop);
-  }
-
-  /** The body broke while being read: said in the client's words, the runtime's in `cause`. */
-  #connectionBroke(error: unknown): MistralError {
-    return new IncompleteStreamError(
-      `The connection broke before the stream's end (\`data: [DONE]\`): ${describeDrop(error)}; the answer is incomplete`,
-      { ...this.#context(), cause: error, retryable: true },
-    );
-  }
-
-  /** What the SSE layer or the decoder threw, typed. */
-  #decodingFailed(error: unknown): MistralError {
-    if (error instanceof MistralError) return error;
-    if (error instanceof SseEventTooLargeError) {
-      return new EventTooLargeError(error.limit, { ...this.#context(), cause: error });
-    }
-    return new UnexpectedClientError(`Decoding the stream failed: ${String(error)}`, {
-      ...this.#context(),
-      cause: error,
-    });
   }
 
   /** Frees the timer, the listener, the scope and (unless ended) the connection. */
@@ -327,23 +271,4 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     }
     this.#lifeline.idleTimer = setTimeout(this.#tick, idleMs - waited);
   }
-}
-
-/**
- * What a stream's errors carry: its response and what it had decoded. Built
- * outside the class so the closure holds the decoder, never the stream.
- */
-function contextOf(response: ResponseMeta, decoder: StreamDecoder<unknown>): () => CallContext {
-  return () => ({ response, partial: decoder.partial() });
-}
-
-/** How a connection broke, from the runtime's codes along the `cause` chain. */
-function describeDrop(error: unknown): string {
-  const text = describeCause(error);
-  if (/ECONNRESET|reset/i.test(text)) return "the connection was reset";
-  if (/UND_ERR_SOCKET|other side closed|terminated|closed/i.test(text)) {
-    return "the server closed the connection";
-  }
-  if (/ETIMEDOUT|timed out/i.test(text)) return "the connection timed out";
-  return "the connection was lost";
 }

@@ -6,6 +6,7 @@ import {
   InvalidRequestError,
   Mistral,
   MistralError,
+  type SDKOptions,
 } from "../../../src/core/index.js";
 import { startTestServer } from "../../helpers/test-server.js";
 
@@ -35,10 +36,24 @@ describe("client options", () => {
     });
   }
 
-  test("0 and Infinity mean no deadline", () => {
-    assert.doesNotThrow(
-      () => new Mistral({ timeoutMs: 0, idleTimeoutMs: Number.POSITIVE_INFINITY }),
-    );
+  test("a refused value is shown as what it is: a string quoted, not read as a number", () => {
+    const cases: Array<[SDKOptions, RegExp]> = [
+      [{ timeoutMs: "5" as unknown as number }, /timeoutMs .* got the string "5"$/],
+      [{ idleTimeoutMs: -1 }, /idleTimeoutMs .* got -1$/],
+      [{ headersTimeoutMs: Number.NaN }, /headersTimeoutMs .* got NaN$/],
+      [{ maxEventChars: [1] as unknown as number }, /maxEventChars .* got an array$/],
+      [{ maxEventBytes: 1.5 }, /maxEventBytes .* got 1.5$/],
+    ];
+    for (const [options, message] of cases) {
+      assert.throws(
+        () => new Mistral(options),
+        (error: unknown) => {
+          assert.ok(error instanceof InvalidRequestError);
+          assert.match(error.message, message);
+          return true;
+        },
+      );
+    }
   });
 
   test("per-call bad options are refused before sending", async () => {
