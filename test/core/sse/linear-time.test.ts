@@ -136,3 +136,67 @@ test(
     }
   },
 );
+
+// The tests above count the work of the string methods the parser uses today.
+// This one does not depend on them: it measures the CPU time of parsing n and
+// 8n characters of the same shape. Linear work costs about 8 times more;
+// quadratic work about 64 times. The bound (24) sits far from both, CPU time
+// is the process's own (other processes' load barely moves it), each size
+// keeps its fastest of five runs, and the large run stops as soon as it
+// passes the bound, so a quadratic parser fails in seconds instead of hours.
+const shapes: Record<string, (n: number) => string[]> = {
+  "chat events fed 7 characters at a time": (n) => {
+    const parts: string[] = [];
+    for (let size = 0, i = 0; size < n; i++) {
+      const event = chunkEvent(i);
+      parts.push(event);
+      size += event.length;
+    }
+    return cut(parts.join(""), 7);
+  },
+  "one long line fed 16 characters at a time": (n) => [
+    "data: ",
+    ...Array.from({ length: n / 16 }, () => "0123456789abcdef"),
+    "\n\n",
+  ],
+  "one event of many data lines fed in 64 KiB pieces": (n) =>
+    cut(`${"data: abcdefgh\n".repeat(n / 15)}\n`, 64 * 1024),
+  "many small events in a single feed": (n) => ["data: x\n\n".repeat(n / 9)],
+};
+
+const cpuNow = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/** CPU ms to parse `pieces`; throws once `limitMs` is passed. */
+function parseCpu(pieces: readonly string[], limitMs = Number.POSITIVE_INFINITY): number {
+  const parser = createSseParser({ maxEventChars: 64 * 1024 * 1024, onEvent: () => {} });
+  const started = cpuNow();
+  for (let i = 0; i < pieces.length; i++) {
+    parser.feed(pieces[i] as string);
+    if ((i & 1023) === 0 && cpuNow() - started > limitMs) {
+      throw new Error(
+        `passed ${limitMs.toFixed(1)} ms of CPU after ${i} of ${pieces.length} pieces`,
+      );
+    }
+  }
+  return cpuNow() - started;
+}
+
+for (const [name, shape] of Object.entries(shapes)) {
+  test(`${name}: 8 times the input costs at most 24 times the CPU`, { timeout: 60_000 }, () => {
+    const n = 240_000;
+    const small = shape(n);
+    const large = shape(8 * n);
+    parseCpu(small, 2000); // warm-up: compiled code only
+    let smallMs = Number.POSITIVE_INFINITY;
+    // A linear parser needs a few ms here; a quadratic one is stopped at 2 s.
+    for (let run = 0; run < 5; run++) smallMs = Math.min(smallMs, parseCpu(small, 2000));
+    smallMs = Math.max(smallMs, 2);
+    const bound = 24 * smallMs;
+    let largeMs = Number.POSITIVE_INFINITY;
+    for (let run = 0; run < 5; run++) largeMs = Math.min(largeMs, parseCpu(large, bound));
+    assert.ok(largeMs <= bound, `n: ${smallMs.toFixed(1)} ms, 8n: ${largeMs.toFixed(1)} ms`);
+  });
+}
