@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { waitUntil } from "../cli/cli-harness.js";
 import { sendStream } from "../cli/sse-script.js";
 import { repoRoot } from "../helpers/paths.js";
+import { skipUnless } from "../helpers/requirements.js";
 import { startTestServer } from "../helpers/test-server.js";
 
 const chromiumPath = "/usr/bin/chromium";
@@ -22,13 +23,16 @@ const launchFlags = [
   "--disable-sync",
 ];
 
-// Decided up front, so a machine without a browser skips with a reason instead of failing.
+// Decided up front: a machine without a browser skips with a reason; CI fails instead.
 const playwright = await import("playwright-core").catch(() => undefined);
-const skip = !existsSync(chromiumPath)
-  ? `Chromium is not installed at ${chromiumPath} (scripts/install-browser.sh installs it)`
-  : playwright === undefined
-    ? "playwright-core is not installed (npm install)"
-    : false;
+const skip = skipUnless(
+  !existsSync(chromiumPath)
+    ? `Chromium is not installed at ${chromiumPath} (scripts/install-browser.sh installs it)`
+    : playwright === undefined
+      ? "playwright-core is not installed (npm install)"
+      : false,
+  "the browser example in headless Chromium",
+);
 
 /** What examples/browser/serve.mjs exports. */
 interface ExampleServerModule {

@@ -6,16 +6,20 @@ import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import { repoRoot } from "../helpers/paths.js";
+import { skipUnless } from "../helpers/requirements.js";
 
 const bin = join(repoRoot, ".runtimes", "node_modules", ".bin");
 const smoke = join(repoRoot, "test", "runtimes", "smoke.mjs");
 const dist = pathToFileURL(join(repoRoot, "dist", "core", "index.js")).href;
 
-/** How each runtime runs the smoke script; Deno gets network and read access only. */
-const runtimes: Record<string, (script: string) => string[]> = {
-  node: (script) => [script],
-  bun: (script) => ["run", script],
-  deno: (script) => ["run", "--no-prompt", "--allow-net=127.0.0.1", "--allow-read", script],
+/** Each runtime: the version installed, and how it runs the smoke script (Deno: network and read access only). */
+const runtimes: Record<string, { label: string; args: (script: string) => string[] }> = {
+  node: { label: "Node 24", args: (script) => [script] },
+  bun: { label: "Bun", args: (script) => ["run", script] },
+  deno: {
+    label: "Deno",
+    args: (script) => ["run", "--no-prompt", "--allow-net=127.0.0.1", "--allow-read", script],
+  },
 };
 
 function run(
@@ -46,13 +50,16 @@ describe("the built package on other runtimes", () => {
   });
   after(() => emulator.close());
 
-  for (const [name, argsFor] of Object.entries(runtimes)) {
+  for (const [name, { label, args: argsFor }] of Object.entries(runtimes)) {
     const path = join(bin, name);
-    const skip = existsSync(path)
-      ? false
-      : `${name} is not installed (bash scripts/install-runtimes.sh installs it)`;
+    const skip = skipUnless(
+      existsSync(path)
+        ? false
+        : `${label} is not installed in .runtimes/ (bash scripts/install-runtimes.sh installs it)`,
+      `the built package on ${label}`,
+    );
     test(
-      `${name}: streams, reports a cut stream, aborts and disposes`,
+      `${label}: streams, reports a cut stream, aborts and disposes`,
       { skip, timeout: 90_000 },
       async () => {
         assert.ok(
@@ -60,7 +67,7 @@ describe("the built package on other runtimes", () => {
           "run `npm run build` first",
         );
         const { code, out, err } = await run(path, [...argsFor(smoke), dist, emulator.url]);
-        assert.equal(code, 0, `${name} exited ${code}: ${err}`);
+        assert.equal(code, 0, `${label} exited ${code}: ${err}`);
         const line = out.trim().split("\n").at(-1) ?? "";
         assert.deepEqual(JSON.parse(line), {
           text: "hello from every runtime",
