@@ -72,6 +72,7 @@ async function answerOnce(
   await streamAnswer(client, buildRequest(args, messages), renderer, {
     signal,
     statsTo: args.stats ? io.stderr : undefined,
+    notesTo: io.stderr,
   });
 }
 

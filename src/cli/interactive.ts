@@ -90,6 +90,7 @@ async function runTurn(
     const record = await streamAnswer(client, buildRequest(args, messages), renderer, {
       signal,
       statsTo: args.stats ? io.stderr : undefined,
+      notesTo: io.stderr,
     });
     return record.text;
   } catch (error) {

@@ -47,6 +47,8 @@ export interface AnswerRecord {
   readonly usage: UsageInfo | undefined;
   /** Events that carried text or thinking. */
   readonly contentEvents: number;
+  /** Why choice 0 ended, once the server said. */
+  readonly finishReason: string | undefined;
 }
 
 /** Writes one streamed answer; feed it every event, then call {@link AnswerRenderer.finish}. */
@@ -60,6 +62,7 @@ export class AnswerRenderer {
   #firstTokenAt: number | undefined;
   #usage: UsageInfo | undefined;
   #contentEvents = 0;
+  #finishReason: string | undefined;
 
   constructor(options: RenderOptions) {
     this.#options = options;
@@ -70,7 +73,9 @@ export class AnswerRenderer {
     const chunk = event.data;
     if (chunk.usage) this.#usage = chunk.usage;
     if (this.#options.json) this.#options.stdout.write(`${JSON.stringify(chunk)}\n`);
-    const content = chunk.choices[0]?.delta.content;
+    const choice = chunk.choices[0];
+    if (choice?.finishReason) this.#finishReason = choice.finishReason;
+    const content = choice?.delta.content;
     if (content === undefined || content === null || content === "") return;
     this.#contentEvents++;
     this.#firstTokenAt ??= performance.now();
@@ -105,6 +110,7 @@ export class AnswerRenderer {
       firstTokenAt: this.#firstTokenAt,
       usage: this.#usage,
       contentEvents: this.#contentEvents,
+      finishReason: this.#finishReason,
     };
   }
 

@@ -19,6 +19,8 @@ export interface TurnOptions {
   readonly signal: AbortSignal;
   /** Where the `--stats` line goes, if wanted. */
   readonly statsTo: TextSink | undefined;
+  /** Where notes about the answer go (stderr): an answer cut by `--max-tokens`. */
+  readonly notesTo: TextSink;
 }
 
 /** Builds the request of one turn from the command line and the conversation. */
@@ -57,9 +59,21 @@ export async function streamAnswer(
     return renderer.record();
   } finally {
     const record = renderer.finish();
+    if (ok && (record.finishReason === "length" || record.finishReason === "model_length")) {
+      options.notesTo.write(`${cutNote(record.finishReason, request.maxTokens)}\n`);
+    }
     // After a failure, stats are only worth a line when something had arrived.
     if (options.statsTo && (ok || record.firstTokenAt !== undefined)) {
       options.statsTo.write(`${formatStats(record, startedAt, performance.now())}\n`);
     }
   }
+}
+
+/** Says why an answer stopped short (`finish_reason` `length` or `model_length`). */
+function cutNote(reason: string, maxTokens: number | null | undefined): string {
+  if (reason === "model_length") {
+    return "mistral-stream: the answer was cut short: the model's context is full (finish_reason: model_length)";
+  }
+  const limit = typeof maxTokens === "number" ? `--max-tokens ${maxTokens}` : "the token limit";
+  return `mistral-stream: the answer was cut short by ${limit} (finish_reason: length)`;
 }

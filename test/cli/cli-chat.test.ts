@@ -187,6 +187,23 @@ describe("mistral-stream chat exit codes", { timeout: 90_000 }, () => {
     }
   });
 
+  test("an answer cut by --max-tokens ends with a note on stderr, and exit 0", async () => {
+    const server = await startTestServer((_req, res) =>
+      sendStream(res, { pieces: ["Once ", "upon"], finishReason: "length" }),
+    );
+    try {
+      const result = await runCli(["chat", "--server-url", server.url, "--max-tokens", "2", "hi"]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stdout, "Once upon\n");
+      assert.equal(
+        result.stderr,
+        "mistral-stream: the answer was cut short by --max-tokens 2 (finish_reason: length)\n",
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   test("SIGINT during the answer stops it, keeps what arrived and exits 130", async () => {
     const pieces = Array.from({ length: 200 }, (_, i) => `w${i} `);
     const server = await startTestServer((_req, res) => sendStream(res, { pieces, gapMs: 20 }));

@@ -15,13 +15,13 @@ export function wireChunk(content: unknown, extra: Record<string, unknown> = {})
 }
 
 /** The last chunk: finish reason and usage. */
-export function finalChunk(completionTokens: number): string {
+export function finalChunk(completionTokens: number, finishReason = "stop"): string {
   const chunk = {
     id: "cmpl-test",
     object: "chat.completion.chunk",
     created: 1_700_000_000,
     model: "mistral-small-latest",
-    choices: [{ index: 0, delta: { content: "" }, finish_reason: "stop" }],
+    choices: [{ index: 0, delta: { content: "" }, finish_reason: finishReason }],
     usage: {
       prompt_tokens: 7,
       completion_tokens: completionTokens,
@@ -39,6 +39,8 @@ export interface StreamScript {
   gapMs?: number;
   /** Stop before the final chunk and `[DONE]`, then cut the connection. */
   cut?: boolean;
+  /** The final chunk's `finish_reason` (default `"stop"`). */
+  finishReason?: string;
   /** Called after each piece is written. */
   onPiece?: (index: number) => void;
 }
@@ -62,7 +64,7 @@ export async function sendStream(res: ServerResponse, script: StreamScript): Pro
     res.destroy();
     return;
   }
-  await write(finalChunk(script.pieces.length));
+  await write(finalChunk(script.pieces.length, script.finishReason));
   await write("data: [DONE]\n\n");
   res.end();
 }

@@ -109,12 +109,20 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
   next(): Promise<IteratorResult<T, undefined>> {
     // Fast path, taken for all but the first event of each network read: no
     // async function frame, one already-settled promise.
-    if (this.#head < this.#queue.length) return Promise.resolve(this.#shift());
+    if (this.#head < this.#queue.length && !this.#aborted()) {
+      return Promise.resolve(this.#shift());
+    }
     return this.#nextSlow();
   }
 
   async #nextSlow(): Promise<IteratorResult<T, undefined>> {
     for (;;) {
+      if (this.#aborted()) {
+        // The caller asked to stop: events read ahead but not yet handed over
+        // are dropped, so nothing more reaches them after the abort.
+        this.#resetQueue();
+        this.#fail(this.#lifeline.scope.reason as MistralError);
+      }
       if (this.#head < this.#queue.length) return this.#shift();
       if (this.#failure) {
         const failure = this.#failure;
@@ -127,6 +135,11 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
       }
       await this.#pull();
     }
+  }
+
+  /** Whether the caller aborted (their signal or {@link EventStream.abort}) a stream still running. */
+  #aborted(): boolean {
+    return this.#state === "open" && this.#lifeline.scope.reason instanceof RequestAbortedError;
   }
 
   #shift(): IteratorResult<T, undefined> {

@@ -181,6 +181,29 @@ describe("leaving a stream releases the connection", () => {
       await server.waitForNoSockets(100);
     }));
 
+  test("after abort() no event is handed over, not even those already received", () =>
+    withServer(
+      streamOf(
+        Array.from({ length: 50 }, (_, i) => chunk(`t${i} `)),
+        "hang",
+      ),
+      async (server, client) => {
+        const stream = await client.chat.stream(request);
+        const seen: string[] = [];
+        const error = await (async () => {
+          for await (const event of stream) {
+            seen.push(String(event.data.choices[0]?.delta.content));
+            // All 50 events arrive in one read; the first abort must end the loop.
+            stream.abort();
+          }
+        })().catch((e: unknown) => e);
+        assert.ok(error instanceof RequestAbortedError, String(error));
+        assert.deepEqual(seen, ["t0 "]);
+        assert.equal(error.statusCode, 200, "the abort error carries the response");
+        await server.waitForNoSockets(2000);
+      },
+    ));
+
   test("the caller's signal aborting mid-stream rejects with RequestAbortedError", () =>
     withServer(open, async (server, client) => {
       const controller = new AbortController();
