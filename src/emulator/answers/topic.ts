@@ -67,7 +67,9 @@ export function readTopic(prompt: string): Topic {
   }
   const words = trimStopWords(
     raw
-      .replace(/[^\p{L}\p{N}\s'-]/gu, " ")
+      .replace(/[^\p{L}\p{N}\s'+*×÷/^=-]/gu, " ")
+      // An operator stays only between numbers: "2+2" is the subject, "and/or" is two words.
+      .replace(/[+*×÷/^=](?!\s*\p{N})|(?<!\p{N}\s*)[+*×÷/^=]/gu, " ")
       .split(/\s+/)
       .filter(Boolean),
   );

@@ -20,6 +20,7 @@ import { agentsRequest, chatRequest, fimRequest } from "../requests/schemas.js";
 import type { Check, ValidationIssue } from "../requests/validate.js";
 import {
   type ErrorReply,
+  emptyConversationError,
   invalidModelError,
   jsonDecodeError,
   messageOrderError,
@@ -96,7 +97,8 @@ function planFor(
     return invalidModelError(model);
   const conversation = body as ConversationBody;
   const last = conversation.messages.at(-1);
-  if (last && (last.role === "system" || (last.role === "assistant" && last.prefix !== true))) {
+  if (last === undefined) return emptyConversationError();
+  if (last.role === "system" || (last.role === "assistant" && last.prefix !== true)) {
     return messageOrderError(last.role);
   }
   return planConversation(conversation, model, isReasoningModel(model));

@@ -43,6 +43,16 @@ export function messageOrderError(lastRole: string): ErrorReply {
   return errorEnvelope(400, message, "invalid_request_message_order", "3230");
 }
 
+/** 400 for an empty `messages` list: there is nothing to answer (the API refuses it too). */
+export function emptyConversationError(): ErrorReply {
+  return errorEnvelope(
+    400,
+    "Conversation must have at least one message",
+    "invalid_request_message_order",
+    "3230",
+  );
+}
+
 /** 401: `{"detail":"Unauthorized"}` without a key, `{"detail":"Invalid API Key"}` with a wrong one. */
 export function unauthorizedError(keyGiven: boolean): ErrorReply {
   return { status: 401, body: { detail: keyGiven ? "Invalid API Key" : "Unauthorized" } };

@@ -54,9 +54,9 @@ function generate(schema: unknown, ctx: Context, name: string, depth: number): u
     case "boolean":
       return ctx.rng.chance(0.5);
     case "integer":
-      return pickNumber(s, ctx, true);
+      return pickNumber(s, ctx, name, true);
     case "number":
-      return pickNumber(s, ctx, false);
+      return pickNumber(s, ctx, name, false);
     case "array":
       return generateArray(s, ctx, name, depth);
     case "object":
@@ -130,7 +130,7 @@ function pickType(s: Keywords, rng: Rng, depth: number): string {
   return "string";
 }
 
-function pickNumber(s: Keywords, ctx: Context, integer: boolean): number {
+function pickNumber(s: Keywords, ctx: Context, name: string, integer: boolean): number {
   const num = (k: string) => (typeof s[k] === "number" ? (s[k] as number) : undefined);
   const exMin = s.exclusiveMinimum === true ? num("minimum") : num("exclusiveMinimum");
   const exMax = s.exclusiveMaximum === true ? num("maximum") : num("exclusiveMaximum");
@@ -144,8 +144,9 @@ function pickNumber(s: Keywords, ctx: Context, integer: boolean): number {
     validateJsonSchema(n, s).length === 0;
   const hinted = ctx.hints.takeNumber(ok);
   if (hinted !== undefined) return hinted;
-  const low = lo ?? (hi !== undefined ? Math.min(0, hi) : 0);
-  const high = hi ?? Math.max(low + 100, 100);
+  // Schemas often bound numbers only loosely (zod's `.int()` allows ±2^53):
+  // draw from what a model would write for the field, within the bounds.
+  const [low, high] = withinBounds(plausibleRange(name), lo, hi);
   const multiple = num("multipleOf");
   if (multiple !== undefined && multiple > 0) {
     const k = ctx.rng.int(
@@ -198,4 +199,40 @@ function generateObject(s: Keywords, ctx: Context, depth: number): Record<string
   for (const key of required)
     if (!(key in out)) out[key] = generate(s.additionalProperties ?? true, ctx, key, depth + 1);
   return out;
+}
+
+/** Plausible values of a number field, by its name; 0 to 100 for a name that says nothing. */
+function plausibleRange(name: string): [number, number] {
+  const key = name.toLowerCase();
+  for (const [pattern, range] of plausibleRanges) if (pattern.test(key)) return range;
+  return [0, 100];
+}
+
+const plausibleRanges: ReadonlyArray<[RegExp, [number, number]]> = [
+  [/percent|pct|score/, [0, 100]],
+  [/(^|_)age$|[a-z]age$(?<!(mess|im|us|p|pass|percent|st|vill|langu)age)/, [18, 80]],
+  [/year/, [1990, 2026]],
+  [/month/, [1, 12]],
+  [/day/, [1, 28]],
+  [/hour/, [0, 23]],
+  [/minute|second/, [0, 59]],
+  [/lat/, [-60, 70]],
+  [/lon|lng/, [-150, 150]],
+  [/rating|stars/, [1, 5]],
+  [/price|cost|amount|salary|total/, [5, 500]],
+  [/count|quantity|qty|number|num/, [1, 20]],
+];
+
+/** `range` moved inside the schema's bounds; near the bound that excludes it when they do. */
+function withinBounds(
+  range: [number, number],
+  lo: number | undefined,
+  hi: number | undefined,
+): [number, number] {
+  const low = lo ?? Number.NEGATIVE_INFINITY;
+  const high = hi ?? Number.POSITIVE_INFINITY;
+  const span = range[1] - range[0];
+  if (range[1] < low) return [low, Math.min(high, low + span)];
+  if (range[0] > high) return [Math.max(low, high - span), high];
+  return [Math.max(low, range[0]), Math.min(high, range[1])];
 }

@@ -181,3 +181,11 @@ describe("emulator answers", () => {
     });
   });
 });
+
+describe("emulator prompt reading", () => {
+  it("keeps an arithmetic expression whole as the subject", async () => {
+    const { readTopic } = await import("../../../src/emulator/answers/topic.js");
+    assert.equal(readTopic("What is 2+2?").phrase, "2+2");
+    assert.equal(readTopic("Explain how tides work").keyword, "tides");
+  });
+});

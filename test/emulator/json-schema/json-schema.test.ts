@@ -81,6 +81,34 @@ const schemas: Record<string, unknown> = {
 };
 
 describe("emulator JSON Schema support", () => {
+  it("draws loosely bounded numbers from plausible values for the field", () => {
+    // zod's `.int()` bounds integers by ±2^53 − 1: the answer must still read like a model's.
+    const safe = { minimum: -9007199254740991, maximum: 9007199254740991 };
+    const schema = {
+      type: "object",
+      properties: {
+        age: { type: "integer", ...safe },
+        year: { type: "integer", ...safe },
+        rating: { type: "number" },
+        big: { type: "integer", minimum: 1_000_000 },
+      },
+      required: ["age", "year", "rating", "big"],
+    };
+    for (let seed = 1; seed <= 50; seed++) {
+      const value = generateFromSchema(schema, createRng(seed), readPromptHints("A person")) as {
+        age: number;
+        year: number;
+        rating: number;
+        big: number;
+      };
+      assert.ok(value.age >= 18 && value.age <= 80, `age ${value.age}`);
+      assert.ok(value.year >= 1990 && value.year <= 2026, `year ${value.year}`);
+      assert.ok(value.rating >= 1 && value.rating <= 5, `rating ${value.rating}`);
+      assert.ok(value.big >= 1_000_000 && value.big <= 1_000_100, `big ${value.big}`);
+      assert.deepEqual(validateJsonSchema(value, schema), []);
+    }
+  });
+
   for (const [name, schema] of Object.entries(schemas)) {
     it(`generates values valid against the ${name} schema for many seeds`, () => {
       for (let seed = 0; seed < 40; seed++) {

@@ -26,6 +26,19 @@ async function errorOf(
 }
 
 describe("emulator request validation", () => {
+  it("refuses an empty messages list with a 400, as the API does", async () => {
+    await withEmulator({}, async (emu) => {
+      const reply = await post(emu, "/v1/chat/completions", {
+        model: "mistral-small-latest",
+        messages: [],
+      });
+      assert.equal(reply.status, 400);
+      const body = JSON.parse(reply.text) as { object: string; message: string; type: string };
+      assert.equal(body.object, "error");
+      assert.match(body.message, /at least one message/);
+    });
+  });
+
   it("refuses OpenAI's stream_options with the exact recorded 422 extra_forbidden body", async () => {
     await withEmulator({}, async (emu) => {
       const request = chat("hi", { stream: true, stream_options: { include_usage: true } });
