@@ -1,0 +1,126 @@
+// The rooms of src/ and what each may import (ARCHITECTURE.md), checked on the
+// sources themselves, so a change that breaks a rule fails here with its name.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { describe, test } from "node:test";
+import { repoRoot } from "./helpers/paths.js";
+
+const src = join(repoRoot, "src");
+
+/** Every .ts file under `dir`, relative to src/. */
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith(".ts")) out.push(relative(src, path));
+    }
+  };
+  walk(join(src, dir));
+  return out.sort();
+}
+
+/** The modules a file imports (type-only imports included): `node:x`, or a path relative to src/. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(src, file), "utf8");
+  const specifiers = [
+    ...text.matchAll(/^(?:import|export)\b[^;"]*?\bfrom\s*"([^"]+)"/gm),
+    ...text.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g),
+  ].map((m) => m[1]!);
+  return specifiers.map((s) =>
+    s.startsWith(".") ? relative(src, join(src, dirname(file), s)).replace(/\.js$/, ".ts") : s,
+  );
+}
+
+function outside(file: string, allowed: (target: string) => boolean): string[] {
+  return importsOf(file)
+    .filter((target) => !allowed(target))
+    .map((target) => `${file} imports ${target}`);
+}
+
+function assertNone(found: string[]) {
+  assert.deepEqual(found, [], found.join("\n"));
+}
+
+describe("the layout", () => {
+  test("the core imports nothing outside src/core/, and no node: module", () => {
+    assertNone(sources("core").flatMap((f) => outside(f, (t) => t.startsWith("core/"))));
+  });
+
+  test("the SSE layer imports nothing outside itself (no client errors)", () => {
+    assertNone(sources("core/sse").flatMap((f) => outside(f, (t) => t.startsWith("core/sse/"))));
+  });
+
+  test("the errors import only each other and the shared helpers", () => {
+    assertNone(
+      sources("core/errors").flatMap((f) =>
+        outside(f, (t) => t.startsWith("core/errors/") || t === "core/util.ts"),
+      ),
+    );
+  });
+
+  test("no import cycle between error files, type-only imports included", () => {
+    const files = sources("core/errors").filter((f) => !f.endsWith("index.ts"));
+    const edges = new Map(files.map((f) => [f, importsOf(f).filter((t) => files.includes(t))]));
+    const visiting = new Set<string>();
+    const done = new Set<string>();
+    const visit = (file: string, path: string[]) => {
+      assert.ok(!visiting.has(file), `cycle: ${[...path, file].join(" → ")}`);
+      if (done.has(file)) return;
+      visiting.add(file);
+      for (const next of edges.get(file) ?? []) visit(next, [...path, file]);
+      visiting.delete(file);
+      done.add(file);
+    };
+    for (const file of files) visit(file, []);
+  });
+
+  test("public types and wire mapping pair file for file", () => {
+    const names = (dir: string) => sources(dir).map((f) => f.slice(dir.length + 1));
+    const unpaired = new Set(["index.ts", "wire.ts", "free-form.ts"]);
+    const models = names("core/models").filter((n) => !unpaired.has(n));
+    const codec = names("core/codec").filter((n) => !unpaired.has(n));
+    assert.deepEqual(codec, models);
+  });
+
+  test("no `as unknown as` cast in the core", () => {
+    assertNone(
+      sources("core").filter((f) => readFileSync(join(src, f), "utf8").includes("as unknown as")),
+    );
+  });
+
+  test("the emulator imports only node: modules and itself", () => {
+    assertNone(
+      sources("emulator").flatMap((f) =>
+        outside(f, (t) => t.startsWith("node:") || t.startsWith("emulator/")),
+      ),
+    );
+  });
+
+  test("the CLI reaches the client only through its public entry", () => {
+    assertNone(
+      sources("cli").flatMap((f) =>
+        outside(
+          f,
+          (t) =>
+            t.startsWith("node:") ||
+            t.startsWith("cli/") ||
+            t === "core/index.ts" ||
+            t.startsWith("emulator/"),
+        ),
+      ),
+    );
+  });
+
+  test("every room has a README, and no source file passes 300 lines", () => {
+    for (const room of ["core", "node", "emulator", "cli"]) {
+      assert.ok(readdirSync(join(src, room)).includes("README.md"), `src/${room}/README.md`);
+    }
+    const long = [...sources("core"), ...sources("emulator"), ...sources("cli")].filter(
+      (f) => readFileSync(join(src, f), "utf8").split("\n").length > 301,
+    );
+    assertNone(long);
+  });
+});
