@@ -46,8 +46,13 @@ describe(
     test("--stats adds time to first token, tokens/s and usage on stderr", async () => {
       const result = await runCli(["chat", "--stats", "--max-tokens", "20", prompt]);
       assert.equal(result.code, 0, result.stderr);
-      const [first, stats, ...rest] = result.stderr.split("\n");
+      // The answer is cut at 20 tokens, which a note says before the stats.
+      const [first, cut, stats, ...rest] = result.stderr.split("\n");
       assert.equal(`${first}\n`, notice);
+      assert.equal(
+        cut,
+        "mistral-stream: the answer was cut short by --max-tokens 20 (finish_reason: length)",
+      );
       assert.match(
         stats ?? "",
         /^stats: first token \d+ ms, [\d.]+ tokens\/s \(\d+ tokens in [\d.]+ s\), usage: \d+ prompt \+ \d+ completion = \d+ tokens$/,
