@@ -199,7 +199,7 @@ function checkSize(value: unknown, name: string): number | undefined {
 }
 
 /** A refused value as a message shows it: strings quoted, so `"5"` does not read as 5. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
   if (Array.isArray(value)) return "an array";
   if (typeof value === "function") return "a function";

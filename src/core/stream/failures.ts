@@ -61,7 +61,7 @@ export function decodingFailed(error: unknown, context: CallContext): MistralErr
 function describeDrop(error: unknown): string {
   const text = describeCause(error);
   if (/ECONNRESET|reset/i.test(text)) return "the connection was reset";
-  if (/UND_ERR_SOCKET|other side closed|terminated|closed/i.test(text)) {
+  if (/UND_ERR_SOCKET|terminated|closed/i.test(text)) {
     return "the server closed the connection";
   }
   if (/ETIMEDOUT|timed out/i.test(text)) return "the connection timed out";

@@ -1,5 +1,5 @@
 /**
- * The contract between an {@link EventStream} and what it streams: a decoder
+ * The contract between an `EventStream` and what it streams: a decoder
  * per resource turns SSE events into public values, and the facts of the
  * response the stream exposes.
  *
@@ -10,7 +10,6 @@ import type { PartialResult } from "../errors/index.js";
 import type { CallScope } from "../http/call-scope.js";
 import type { TransportResponse } from "../http/transport.js";
 import type { ServerSentEvent } from "../sse/index.js";
-import type { EventStream } from "./event-stream.js";
 
 /** Returned by a {@link StreamDecoder} for the terminal `[DONE]` event. */
 export const streamDone: unique symbol = Symbol("streamDone");
@@ -23,7 +22,7 @@ export interface StreamDecoder<T> {
   partial(): PartialResult;
 }
 
-/** How an {@link EventStream} is set up (internal). */
+/** How an `EventStream` is set up (internal). */
 export interface EventStreamInit<T> {
   readonly response: TransportResponse;
   readonly scope: CallScope;
