@@ -3,6 +3,9 @@
 // files costs a cold `import` ~20 ms of module resolution. This step bundles
 // the browser-safe core (src/core/, the package's main entry) into the single
 // file dist/core/index.js (readable, not minified), over tsc's entry file.
+// The helpers a stream loads on first use (the relay's sending end, the tee)
+// are dynamic imports: esbuild splits them into dist/core/chunks/, so an app
+// that never relays or tees a stream does not bundle them.
 //
 // What is pruned follows from the layout, not from a list of files: every
 // other .js under dist/core/ is inside the bundle now and goes (the .d.ts stay,
@@ -15,8 +18,10 @@ import { build } from "esbuild";
 const core = new URL("../dist/core/", import.meta.url);
 
 await build({
-  entryPoints: [new URL("../src/core/index.ts", import.meta.url).pathname],
-  outfile: new URL("index.js", core).pathname,
+  entryPoints: { index: new URL("../src/core/index.ts", import.meta.url).pathname },
+  outdir: core.pathname,
+  chunkNames: "chunks/[name]-[hash]",
+  splitting: true,
   allowOverwrite: true,
   bundle: true,
   format: "esm",
@@ -29,7 +34,9 @@ await build({
 const prune = (dir, top) => {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = new URL(entry.name + (entry.isDirectory() ? "/" : ""), dir);
-    if (entry.isDirectory()) prune(path, false);
+    if (entry.isDirectory()) {
+      if (!(top && entry.name === "chunks")) prune(path, false);
+    }
     else if (entry.name.endsWith(".js") && !(top && entry.name === "index.js")) rmSync(path);
   }
 };

@@ -53,12 +53,23 @@ describe("the layout", () => {
     assertNone(sources("core/sse").flatMap((f) => outside(f, (t) => t.startsWith("core/sse/"))));
   });
 
-  test("the errors import only each other and the shared helpers", () => {
+  test("the errors import only each other, the shared helpers and the public model types", () => {
     assertNone(
       sources("core/errors").flatMap((f) =>
-        outside(f, (t) => t.startsWith("core/errors/") || t === "core/util.ts"),
+        outside(
+          f,
+          (t) =>
+            t.startsWith("core/errors/") || t.startsWith("core/models/") || t === "core/util.ts",
+        ),
       ),
     );
+    // The models are types only (a partial result carries a response): no value may come from there.
+    const valueImports = sources("core/errors").flatMap((f) =>
+      [...readFileSync(join(src, f), "utf8").matchAll(/^import\s+(?!type\b)[^;]*from\s*"([^"]*models[^"]*)"/gm)].map(
+        (m) => `${f} imports values from ${m[1]}`,
+      ),
+    );
+    assertNone(valueImports);
   });
 
   test("no import cycle between error files, type-only imports included", () => {

@@ -30,6 +30,7 @@ export {
   ServerError,
   StreamError,
   type StreamErrorOptions,
+  StreamBufferOverflowError,
   StreamServerError,
   type TimeoutPhase,
   UnauthorizedError,
@@ -47,5 +48,14 @@ export type {
 export * from "./models/index.js";
 export type { ServerSentEvent } from "./sse/index.js";
 export { EventStream } from "./stream/event-stream.js";
-export { type StreamDecoder, type StreamResponseInfo, streamDone } from "./stream/types.js";
+export type { TeeOptions } from "./stream/on-demand.js";
+export type { RelayReadOptions } from "./stream/relay-in.js";
+export type { RelayedError } from "./stream/relay-receive.js";
+export type { StreamStats } from "./stream/stats.js";
+export {
+  type StreamDecoder,
+  type StreamEnd,
+  type StreamResponseInfo,
+  streamDone,
+} from "./stream/types.js";
 export { version } from "./version.js";

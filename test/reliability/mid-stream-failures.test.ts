@@ -46,6 +46,8 @@ interface Failure {
   text: string;
   usage?: typeof usage;
   check?: (error: StreamError) => void;
+  /** The text the loop received (default "Hello world"). */
+  delivered?: string;
 }
 
 const failures: Failure[] = [
@@ -93,6 +95,8 @@ const failures: Failure[] = [
     type: StreamServerError,
     retryable: true,
     text: "Hello world!",
+    // The chunk carrying finish_reason "error" is handed over like any other.
+    delivered: "Hello world!",
   },
   {
     name: "an error object sent as an event",
@@ -142,7 +146,11 @@ describe("failures in the middle of a stream", () => {
       assert.ok(error instanceof StreamError && error instanceof MistralError);
       assert.equal(error.retryable, failure.retryable);
       assert.equal(error.partial.text, failure.text);
-      assert.equal(outcome.text, "Hello world", "the good events were all delivered first");
+      assert.equal(
+        outcome.text,
+        failure.delivered ?? "Hello world",
+        "the good events were all delivered first",
+      );
       assert.deepEqual(error.partial.usage, failure.usage);
       assert.ok(error.partial.events >= 2);
       assert.equal(error.statusCode, 200);

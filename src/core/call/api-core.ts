@@ -15,11 +15,13 @@ import {
   UnexpectedClientError,
 } from "../errors/index.js";
 import { CallScope } from "../http/call-scope.js";
-import { readBodyText, readWholeBody } from "../http/read-body.js";
+import { ensureEventStream } from "../http/error-response.js";
+import { readWholeBody } from "../http/read-body.js";
 import { resolveRetryPolicy } from "../http/retry-policy.js";
 import { sendRequest } from "../http/send-request.js";
 import type { TransportResponse } from "../http/transport.js";
 import { EventStream } from "../stream/event-stream.js";
+import { statsClock } from "../stream/stats.js";
 import type { StreamDecoder } from "../stream/types.js";
 import { truncate } from "../util.js";
 import { version } from "../version.js";
@@ -58,10 +60,15 @@ export class ApiCore {
     createDecoder: DecoderFactory<T>,
     options: RequestOptions | undefined,
   ): Promise<EventStream<T>> {
+    const startedAt = statsClock();
     const settings = resolveCallSettings(this.#config, options, true);
     const scope = new CallScope({ signal: settings.signal, totalMs: settings.timeoutMs });
+    let retries = 0;
+    const onRetry = () => {
+      retries++;
+    };
     try {
-      const response = await this.#send(call, settings, scope, "text/event-stream");
+      const response = await this.#send(call, settings, scope, "text/event-stream", onRetry);
       await ensureEventStream(response);
       return new EventStream({
         response,
@@ -69,6 +76,8 @@ export class ApiCore {
         decoder: createDecoder(response),
         idleTimeoutMs: settings.idleTimeoutMs,
         maxEventChars: settings.maxEventChars,
+        startedAt,
+        retries,
       });
     } catch (error) {
       scope.dispose();
@@ -94,7 +103,13 @@ export class ApiCore {
     }
   }
 
-  async #send(call: ApiCall, settings: CallSettings, scope: CallScope, accept: string) {
+  async #send(
+    call: ApiCall,
+    settings: CallSettings,
+    scope: CallScope,
+    accept: string,
+    onRetry?: () => void,
+  ) {
     const key = await resolveApiKey(this.#apiKey);
     const headers = this.#buildHeaders(settings, accept, call.body !== undefined, key);
     const body = call.body === undefined ? undefined : serialize(call.body);
@@ -105,6 +120,7 @@ export class ApiCore {
         retry: resolveRetryPolicy(settings.retries, settings.retryCodes),
         headersTimeoutMs: settings.headersTimeoutMs,
         redact: redactKey(key),
+        onRetry,
       },
       scope,
     );
@@ -140,18 +156,6 @@ function serialize(body: unknown): string {
       cause: error,
     });
   }
-}
-
-/** A 2xx answer to a stream request must be an event stream; anything else is read and reported. */
-async function ensureEventStream(response: TransportResponse): Promise<void> {
-  const type = response.headers.get("content-type") ?? "";
-  if (type === "" || type.toLowerCase().startsWith("text/event-stream")) return;
-  const body = await readBodyText(response.body);
-  throw new ResponseValidationError(
-    `Expected an event stream but got ${type} (HTTP ${response.status}): ${truncate(body.trim(), 300)}`,
-    body,
-    { response },
-  );
 }
 
 function parseJsonResponse(text: string, response: TransportResponse): unknown {

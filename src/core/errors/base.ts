@@ -5,6 +5,8 @@
  * @module
  */
 
+import type { ChatCompletionResponse } from "../models/chat-response.js";
+
 /** The parts of an HTTP response an error keeps. */
 export interface ResponseMeta {
   /** HTTP status of the response. */
@@ -17,12 +19,17 @@ export interface ResponseMeta {
 
 /** What a stream had delivered when it failed. */
 export interface PartialResult {
-  /** `delta.content` text of choice 0 delivered so far (thinking chunks excluded). */
+  /** Answer text of choice 0 received so far (thinking excluded). */
   readonly text: string;
   /** Number of events decoded so far. */
   readonly events: number;
   /** The last usage block seen, if any (public camelCase shape). */
   readonly usage: unknown;
+  /**
+   * The response so far, in the shape `chat.complete()` returns (every choice,
+   * tool calls, thinking), for chat, FIM and agents streams.
+   */
+  readonly response?: ChatCompletionResponse | undefined;
 }
 
 /** Common constructor options of every {@link MistralError}. */

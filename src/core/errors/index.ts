@@ -24,7 +24,8 @@
  *    ├─ IncompleteStreamError    the body ended without `data: [DONE]`
  *    ├─ MalformedChunkError      an event whose data is not a JSON object
  *    ├─ EventTooLargeError       one event grew past the configured cap
- *    └─ StreamServerError        the server reported an error inside the stream
+ *    ├─ StreamServerError        the server reported an error inside the stream
+ *    └─ StreamBufferOverflowError  one side of a tee fell too far behind
  * ```
  *
  * @module

@@ -75,3 +75,22 @@ export class StreamServerError extends StreamError {
     this.data = data;
   }
 }
+
+/**
+ * One side of a `stream.tee()` fell more than `limit` bytes behind the other:
+ * that side was stopped so memory stays bounded; the other side goes on.
+ */
+export class StreamBufferOverflowError extends StreamError {
+  override name = "StreamBufferOverflowError";
+  /** The most one side may fall behind, in bytes. */
+  readonly limit: number;
+
+  /** Builds the error of a tee side that fell more than `limit` bytes behind. */
+  constructor(limit: number, options: StreamErrorOptions = {}) {
+    super(
+      `This side of the tee fell more than ${limit} bytes behind the other and was stopped`,
+      options,
+    );
+    this.limit = limit;
+  }
+}

@@ -21,11 +21,13 @@ import {
   HTTPValidationError,
   NotFoundError,
   RateLimitError,
+  ResponseValidationError,
   SDKError,
   type SDKErrorOptions,
   ServerError,
   UnauthorizedError,
 } from "../errors/index.js";
+import { truncate } from "../util.js";
 import { readBodyText } from "./read-body.js";
 import { parseRetryAfter } from "./retry-policy.js";
 import type { TransportResponse } from "./transport.js";
@@ -159,4 +161,16 @@ function collapse(text: string): string {
 
 function clip(text: string): string {
   return text.length > maxQuoted ? `${text.slice(0, maxQuoted)}…` : text;
+}
+
+/** A 2xx answer to a stream request must be an event stream; anything else is read and reported. */
+export async function ensureEventStream(response: TransportResponse): Promise<void> {
+  const type = response.headers.get("content-type") ?? "";
+  if (type === "" || type.toLowerCase().startsWith("text/event-stream")) return;
+  const body = await readBodyText(response.body);
+  throw new ResponseValidationError(
+    `Expected an event stream but got ${type} (HTTP ${response.status}): ${truncate(body.trim(), 300)}`,
+    body,
+    { response },
+  );
 }

@@ -38,7 +38,8 @@ export type Transport = (request: TransportRequest) => Promise<TransportResponse
 /** A `fetch`-compatible function (the global one, or an instrumented wrapper). */
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
-const emptyReader: BodyReader = {
+/** The reader of an empty body. */
+export const emptyReader: BodyReader = {
   read: () => Promise.resolve({ done: true, value: undefined }),
   cancel: () => Promise.resolve(),
 };

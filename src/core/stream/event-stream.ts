@@ -1,92 +1,62 @@
 /**
- * `EventStream<T>`: the async-iterable answer of a streaming call. It owns the
- * response body from the moment it is created and guarantees that every way of
- * leaving — the end, `break`, an exception in the loop body, `abort()`,
- * `await using`, a timeout, a failure — releases the connection.
- *
- * Per event it does only: find the event boundary (the SSE decoder), decode
- * (the resource's {@link StreamDecoder}), queue, hand over. One idle timer per
- * stream, re-armed lazily, measures the gaps between events.
+ * `EventStream<T>`: the async-iterable answer of a streaming call, and what
+ * hangs off it: the final response, text streams, tee, relay, stats. The
+ * reading itself (and the guarantee that every way out releases the
+ * connection) is the {@link EventReader}'s; the helpers only use it.
  *
  * @module
  */
 
-import {
-  InvalidRequestError,
-  MistralError,
-  RequestAbortedError,
-  RequestTimeoutError,
-  readRequestId,
-} from "../errors/index.js";
-import type { CallContext } from "../http/call-scope.js";
-import { createSseDecoder, type ServerSentEvent } from "../sse/index.js";
-import { noop } from "../util.js";
-import { connectionBroke, contextOf, decodingFailed, endedEarly } from "./failures.js";
-import {
-  abandoned,
-  createLifeline,
-  drainAfterDone,
-  type Lifeline,
-  releaseLifeline,
-} from "./lifeline.js";
+import { InvalidRequestError, type MistralError, readRequestId } from "../errors/index.js";
+import { CallScope } from "../http/call-scope.js";
+import type { ChatCompletionResponse, CompletionEvent } from "../models/index.js";
+import { ChatChunkDecoder } from "./chat-decoder.js";
+import { EventReader } from "./event-reader.js";
 import { toReadableStream } from "./readable.js";
+import { sseBody, type TeeOptions, teeReaders } from "./on-demand.js";
+import {
+  bodyResponse,
+  type RelayReadOptions,
+  relayHeaders,
+  relayInit,
+} from "./relay-in.js";
+import { checkRelayResponse } from "./relay-receive.js";
+import { type StreamStats, statsOf } from "./stats.js";
+import { textDeltas } from "./text-deltas.js";
 import {
   type EventStreamInit,
-  type StreamDecoder,
+  readWireData,
+  type StreamEnd,
   type StreamResponseInfo,
-  streamDone,
+  type WireSource,
 } from "./types.js";
 
 const asyncDispose: typeof Symbol.asyncDispose =
   Symbol.asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as typeof Symbol.asyncDispose);
 
 /**
- * A stream of events, iterable once with `for await`. Use `await using` (or
- * call {@link EventStream.close}) when you may leave before the end.
+ * A stream of events, readable once: with `for await`, or through one of its
+ * helpers (`finalResponse()`, `textStream()`, `toReadableStream()`, `tee()` …).
+ * Use `await using` (or call {@link EventStream.close}) when you may leave
+ * before the end.
  */
-export class EventStream<T> implements AsyncIterableIterator<T> {
+export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
   /** Status, headers and request id of the response. */
   readonly response: StreamResponseInfo;
   /** The `fetch` `Response`, when the transport is fetch-based (its body is owned by the stream). */
   readonly rawResponse: Response | undefined;
+  readonly #reader: EventReader<T>;
 
-  readonly #decoder: StreamDecoder<T>;
-  readonly #sse: { push(bytes: Uint8Array): void; end(): void };
-  readonly #idleMs: number;
-  readonly #context: () => CallContext;
-  #queue: T[] = [];
-  #head = 0;
-  /** open → (done | failed) → closed. */
-  #state: "open" | "done" | "failed" | "closed" = "open";
-  #failure: MistralError | undefined;
-  #iterated = false;
-  #bodyEnded = false;
-  #waitingSince = 0;
-  readonly #lifeline: Lifeline;
-  /** The idle timer's callback; reaches the stream only through a weak reference. */
-  readonly #tick: () => void;
-
+  /** @internal Streams are made by the resources and by {@link EventStream.fromReadableStream}. */
   constructor(init: EventStreamInit<T>) {
-    const { response, scope } = init;
+    const { response } = init;
+    this.#reader = new EventReader(init);
     this.response = {
       status: response.status,
       headers: response.headers,
       requestId: readRequestId(response.headers),
     };
     this.rawResponse = response.raw;
-    this.#decoder = init.decoder;
-    this.#idleMs = init.idleTimeoutMs;
-    this.#sse = createSseDecoder({
-      onEvent: (event) => this.#onEvent(event),
-      maxEventChars: init.maxEventChars,
-      flushOnEnd: true,
-    });
-    this.#context = contextOf(response, init.decoder);
-    scope.setContext(this.#context);
-    this.#lifeline = createLifeline(response.body, scope);
-    abandoned?.register(this, this.#lifeline, this.#lifeline);
-    this.#tick = EventStream.#weakTick(this);
-    if (this.#idleMs) this.#lifeline.idleTimer = setTimeout(this.#tick, this.#idleMs);
   }
 
   /** The server's request id (`mistral-correlation-id`), if it sent one. */
@@ -94,194 +64,191 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
     return this.response.requestId;
   }
 
+  /** Timings and counts: live while the stream runs, final once it ended. */
+  get stats(): StreamStats {
+    const reader = this.#reader;
+    const snapshot = reader.decoder.snapshot;
+    return statsOf(reader.stats, {
+      requestId: this.requestId,
+      events: reader.decoder.events,
+      answerChars: snapshot?.answerChars ?? 0,
+      reasoningChars: snapshot?.reasoningChars ?? 0,
+      usage: snapshot?.usage,
+    });
+  }
+
+  /**
+   * The response so far, in the shape `chat.complete()` returns: a fresh
+   * object per read. It includes every event received, which may be up to one
+   * network read ahead of your loop.
+   */
+  get snapshot(): ChatCompletionResponse | undefined {
+    return this.#reader.decoder.snapshot?.response();
+  }
+
   /** Starts the one iteration this stream allows. */
   [Symbol.asyncIterator](): this {
-    if (this.#iterated) {
-      throw new InvalidRequestError(
-        "This stream was already iterated: a stream can be read once (collect its events to reuse them)",
-      );
-    }
-    this.#iterated = true;
+    this.#reader.claim("Iterating");
     return this;
   }
 
   /** The next event; rejects with a {@link MistralError} when the stream fails. */
   next(): Promise<IteratorResult<T, undefined>> {
-    // Fast path, taken for all but the first event of each network read: no
-    // async function frame, one already-settled promise.
-    if (this.#head < this.#queue.length && !this.#aborted()) {
-      return Promise.resolve(this.#shift());
-    }
-    return this.#nextSlow();
-  }
-
-  async #nextSlow(): Promise<IteratorResult<T, undefined>> {
-    for (;;) {
-      if (this.#aborted()) {
-        // The caller asked to stop: events read ahead but not yet handed over
-        // are dropped, so nothing more reaches them after the abort.
-        this.#resetQueue();
-        this.#fail(this.#lifeline.scope.reason as MistralError);
-      }
-      if (this.#head < this.#queue.length) return this.#shift();
-      if (this.#failure) {
-        const failure = this.#failure;
-        this.#release(true);
-        throw failure;
-      }
-      if (this.#state !== "open") {
-        this.#release(!this.#bodyEnded);
-        return { done: true, value: undefined };
-      }
-      await this.#pull();
-    }
-  }
-
-  /** Whether the caller aborted (their signal or {@link EventStream.abort}) a stream still running. */
-  #aborted(): boolean {
-    return this.#state === "open" && this.#lifeline.scope.reason instanceof RequestAbortedError;
-  }
-
-  #shift(): IteratorResult<T, undefined> {
-    const value = this.#queue[this.#head++] as T;
-    if (this.#head === this.#queue.length) this.#resetQueue();
-    this.#waitingSince = 0;
-    return { done: false, value };
+    return this.#reader.next();
   }
 
   /** Leaves the stream early (`break` calls it): releases the connection. */
   async return(): Promise<IteratorResult<T, undefined>> {
-    this.#release(true);
+    this.#reader.release(true);
     return { done: true, value: undefined };
   }
 
   /** Aborts the request: a pending or later `next()` rejects with `RequestAbortedError`. */
   abort(reason?: unknown): void {
-    if (this.#state === "closed") return;
-    const error =
-      reason instanceof MistralError
-        ? reason
-        : new RequestAbortedError("The stream was aborted", {
-            cause: reason,
-            response: this.#context().response,
-          });
-    this.#lifeline.scope.abort(error);
+    this.#reader.abort(reason);
   }
 
   /** Releases the connection without error; iteration ends. */
   async close(): Promise<void> {
-    this.#release(true);
+    this.#reader.release(true);
   }
 
   /** Releases the connection, as `ReadableStream.cancel()` does on the official client's stream. */
   async cancel(_reason?: unknown): Promise<void> {
-    this.#release(true);
-  }
-
-  /**
-   * This stream as a `ReadableStream` of events (consumes the one iteration).
-   * For `pipeThrough()`, `getReader()` or a `Response` body.
-   */
-  toReadableStream(): ReadableStream<T> {
-    return toReadableStream(this[Symbol.asyncIterator]());
-  }
-
-  /** `toReadableStream().getReader()`, for code written against a `ReadableStream`. */
-  getReader(): ReadableStreamDefaultReader<T> {
-    return this.toReadableStream().getReader();
+    this.#reader.release(true);
   }
 
   /** `await using stream = …` closes the stream when the block exits. */
   async [asyncDispose](): Promise<void> {
-    this.#release(true);
+    this.#reader.release(true);
   }
 
-  /** Reads one body chunk and feeds it to the SSE decoder. */
-  async #pull(): Promise<void> {
-    if (this.#waitingSince === 0) this.#waitingSince = Date.now();
-    let result: ReadableStreamReadResult<Uint8Array>;
-    try {
-      result = await this.#lifeline.reader.read();
-    } catch (error) {
-      this.#fail(this.#lifeline.scope.reason ?? connectionBroke(error, this.#context()));
-      return;
+  /**
+   * Calls `listener` once, when the stream has ended (at once if it has):
+   * `done`, `failed` (with the error) or `closed` early. For instrumentation.
+   */
+  onEnd(listener: (end: StreamEnd) => void): void {
+    this.#reader.onEnd(listener);
+  }
+
+  /**
+   * Reads what is left and returns the whole response, as `chat.complete()`
+   * would have: every choice, tool calls put together, thinking then text.
+   * Works whether or not you iterated first. Rejects with the stream's error
+   * (its `partial.response` holds the response so far).
+   */
+  async finalResponse(this: EventStream<CompletionEvent>): Promise<ChatCompletionResponse> {
+    const reader = this.#reader;
+    if (reader.wire) reader.claim("finalResponse()");
+    reader.claimed = true;
+    while (!(await reader.next()).done) {
+      // Draining: every event is already part of the snapshot.
     }
-    if (this.#lifeline.scope.reason) return this.#fail(this.#lifeline.scope.reason);
-    if (result.done) return this.#onBodyEnd();
-    try {
-      this.#sse.push(result.value);
-    } catch (error) {
-      this.#fail(decodingFailed(error, this.#context()));
-    }
-  }
-
-  #onEvent(event: ServerSentEvent): void {
-    if (this.#state !== "open") return;
-    const value = this.#decoder.decode(event);
-    if (value === streamDone) this.#state = "done";
-    else this.#queue.push(value);
-  }
-
-  #onBodyEnd(): void {
-    this.#bodyEnded = true;
-    try {
-      this.#sse.end();
-    } catch (error) {
-      this.#fail(decodingFailed(error, this.#context()));
-      return;
-    }
-    if (this.#state === "open") {
-      this.#fail(endedEarly(this.#context()));
-    }
-  }
-
-  /** Records the failure; queued events are still delivered first. */
-  #fail(error: MistralError): void {
-    if (this.#state === "failed" || this.#state === "closed") return;
-    this.#state = "failed";
-    this.#failure = error;
-    this.#lifeline.reader.cancel(error).catch(noop);
-  }
-
-  /** Frees the timer, the listener, the scope and (unless ended) the connection. */
-  #release(cancelBody: boolean): void {
-    if (this.#state === "closed") return;
-    const endedCleanly = this.#state === "done";
-    this.#state = "closed";
-    this.#resetQueue();
-    abandoned?.unregister(this.#lifeline);
-    releaseLifeline(this.#lifeline, false);
-    if (!cancelBody || this.#bodyEnded) return;
-    if (endedCleanly) drainAfterDone(this.#lifeline.reader);
-    else this.#lifeline.reader.cancel().catch(noop);
-  }
-
-  #resetQueue(): void {
-    this.#queue.length = 0;
-    this.#head = 0;
-  }
-
-  /** The idle timer's callback, holding the stream only weakly. */
-  static #weakTick(stream: EventStream<unknown>): () => void {
-    const ref = new WeakRef(stream);
-    return () => {
-      const live = ref.deref();
-      if (live) live.#checkIdle();
-    };
-  }
-
-  #checkIdle(): void {
-    this.#lifeline.idleTimer = undefined;
-    const idleMs = this.#idleMs;
-    if (this.#state !== "open" || !idleMs) return;
-    const waited = this.#waitingSince === 0 ? 0 : Date.now() - this.#waitingSince;
-    if (waited >= idleMs) {
-      const context = this.#context();
-      this.#lifeline.scope.abort(
-        new RequestTimeoutError("idle", idleMs, { ...context, retryable: true }),
+    const end = reader.end;
+    if (end?.reason === "failed" && end.error) throw end.error;
+    const response = this.snapshot;
+    if (end?.reason !== "done" || !response) {
+      throw new InvalidRequestError(
+        "finalResponse(): the stream was closed before its end, so the answer is incomplete (stream.snapshot has what arrived)",
       );
-      return;
     }
-    this.#lifeline.idleTimer = setTimeout(this.#tick, idleMs - waited);
+    return response;
+  }
+
+  /** The answer's text deltas (choice `choice`, default 0), thinking excluded. Reads the stream. */
+  textStream(this: EventStream<CompletionEvent>, choice = 0): AsyncGenerator<string, void, undefined> {
+    return textDeltas(this, choice, false);
+  }
+
+  /** The thinking text deltas of a reasoning model (choice `choice`, default 0). Reads the stream. */
+  reasoningStream(
+    this: EventStream<CompletionEvent>,
+    choice = 0,
+  ): AsyncGenerator<string, void, undefined> {
+    return textDeltas(this, choice, true);
+  }
+
+  /**
+   * Two independent streams of the same events, each with every helper. Call
+   * it before reading. A side that falls more than `maxBufferedBytes` (16 MiB)
+   * behind the other fails with `StreamBufferOverflowError`; cancelling one
+   * side leaves the other running; the connection is released when both are done.
+   */
+  tee(
+    this: EventStream<CompletionEvent>,
+    options?: TeeOptions,
+  ): [EventStream<CompletionEvent>, EventStream<CompletionEvent>] {
+    const bodies = teeReaders(this, options);
+    this.#claimWire("tee()");
+    const { response, maxEventChars, stats } = this.#reader;
+    const side = (body: (typeof bodies)[number]) =>
+      new EventStream<CompletionEvent>({
+        response: { ...response, body },
+        scope: new CallScope({}),
+        decoder: new ChatChunkDecoder(response),
+        // The source's own idle deadline watches the connection; a side only waits for it.
+        idleTimeoutMs: 0,
+        maxEventChars,
+        startedAt: stats.startedAt,
+        retries: stats.retries,
+      });
+    return [side(bodies[0]), side(bodies[1])];
+  }
+
+  /**
+   * The stream as SSE bytes (`data: <wire JSON>\n\n` per event, then
+   * `data: [DONE]\n\n`; a failure ends with one `event: error` frame), for the
+   * body of a `Response`. Cancelling it releases the connection.
+   */
+  toReadableStream(): ReadableStream<Uint8Array> {
+    this.#claimWire("toReadableStream()");
+    return sseBody(this);
+  }
+
+  /** A `Response` relaying this stream as SSE, with the headers that keep proxies from buffering it. */
+  toResponse(init: ResponseInit = {}): Response {
+    const headers = relayHeaders(init.headers, this.requestId);
+    return new Response(this.toReadableStream(), { ...init, headers });
+  }
+
+  /** A `ReadableStream` reader of the events, as on the official client's stream. */
+  getReader(): ReadableStreamDefaultReader<T> {
+    return toReadableStream(this[Symbol.asyncIterator]()).getReader();
+  }
+
+  /** @internal The next event's wire data, for the relay and the tee. */
+  async [readWireData](): Promise<string | undefined> {
+    const result = await this.#reader.next();
+    return result.done ? undefined : this.#reader.wire?.shift();
+  }
+
+  #claimWire(what: string): void {
+    this.#reader.claim(what);
+    this.#reader.wire = [];
+  }
+
+  /**
+   * Reads a relayed stream (SSE bytes made by {@link EventStream.toReadableStream},
+   * or any Mistral-format SSE body), in a browser or on a server, with the
+   * same strictness: a body without `[DONE]` fails with `IncompleteStreamError`,
+   * and a relayed failure is thrown as the same typed error.
+   */
+  static fromReadableStream(
+    body: ReadableStream<Uint8Array>,
+    options?: RelayReadOptions,
+  ): EventStream<CompletionEvent> {
+    return new EventStream(relayInit(bodyResponse(body), options));
+  }
+
+  /**
+   * {@link EventStream.fromReadableStream} on a `fetch` `Response`: an error
+   * status rejects with its typed HTTP error, a body that is not SSE with
+   * `ResponseValidationError`.
+   */
+  static async fromResponse(
+    response: Response,
+    options?: RelayReadOptions,
+  ): Promise<EventStream<CompletionEvent>> {
+    return new EventStream(relayInit(await checkRelayResponse(response), options));
   }
 }

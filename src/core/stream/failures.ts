@@ -11,6 +11,7 @@ import {
   IncompleteStreamError,
   MistralError,
   type ResponseMeta,
+  StreamBufferOverflowError,
   UnexpectedClientError,
 } from "../errors/index.js";
 import type { CallContext } from "../http/call-scope.js";
@@ -37,8 +38,11 @@ export function endedEarly(context: CallContext): MistralError {
   );
 }
 
-/** The body broke while being read. */
-export function connectionBroke(error: unknown, context: CallContext): MistralError {
+/** Reading the body failed: the connection broke, or a tee side fell too far behind. */
+export function readFailed(error: unknown, context: CallContext): MistralError {
+  if (error instanceof StreamBufferOverflowError) {
+    return new StreamBufferOverflowError(error.limit, context);
+  }
   return new IncompleteStreamError(
     `The connection broke before the stream's end (\`data: [DONE]\`): ${describeDrop(error)}; the answer is incomplete`,
     { ...context, cause: error, retryable: true },

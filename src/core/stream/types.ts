@@ -6,10 +6,11 @@
  * @module
  */
 
-import type { PartialResult } from "../errors/index.js";
+import type { MistralError, PartialResult } from "../errors/index.js";
 import type { CallScope } from "../http/call-scope.js";
 import type { TransportResponse } from "../http/transport.js";
 import type { ServerSentEvent } from "../sse/index.js";
+import type { ChatSnapshot } from "./chat-snapshot.js";
 
 /** Returned by a {@link StreamDecoder} for the terminal `[DONE]` event. */
 export const streamDone: unique symbol = Symbol("streamDone");
@@ -20,6 +21,14 @@ export interface StreamDecoder<T> {
   decode(event: ServerSentEvent): T | typeof streamDone;
   /** What has been decoded so far, for errors. */
   partial(): PartialResult;
+  /** Events decoded so far. */
+  readonly events: number;
+  /** Answer and thinking characters decoded so far (for the stats). */
+  readonly chars: number;
+  /** Set by `decode` when the stream must fail after the event it just returned. */
+  readonly halted?: MistralError | undefined;
+  /** The response so far, for decoders of completion chunks. */
+  readonly snapshot?: ChatSnapshot | undefined;
 }
 
 /** How an `EventStream` is set up (internal). */
@@ -31,6 +40,10 @@ export interface EventStreamInit<T> {
   readonly idleTimeoutMs: number;
   /** Cap on one event, in characters. */
   readonly maxEventChars: number;
+  /** When the call started, on the stats clock (default: now). */
+  readonly startedAt?: number | undefined;
+  /** Retries made before this response. */
+  readonly retries?: number | undefined;
 }
 
 /** Response facts a stream exposes. */
@@ -41,4 +54,42 @@ export interface StreamResponseInfo {
   readonly headers: Headers;
   /** The server's request id, if it sent one. */
   readonly requestId: string | undefined;
+}
+
+/** How a stream ended, as its end listeners are told (see `EventStream.onEnd`). */
+export interface StreamEnd {
+  /** `done` at `data: [DONE]`, `failed` with `error`, `closed` when left early. */
+  readonly reason: "done" | "failed" | "closed";
+  /** The failure, for `failed`. */
+  readonly error: MistralError | undefined;
+}
+
+/**
+ * Reads the next event's wire data (`undefined` at the end; rejects with the
+ * stream's typed error): what the relay and the tee re-frame as SSE.
+ * Internal: not part of the public API.
+ */
+export const readWireData: unique symbol = Symbol("readWireData");
+
+/** What the relay and the tee read from. */
+export interface WireSource {
+  [readWireData](): Promise<string | undefined>;
+  /** Releases the connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * A {@link WireSource} as the code loaded on first use sees it: everything it
+ * needs comes through here, so that code imports nothing at run time and its
+ * chunk shares nothing with the main bundle.
+ */
+export interface FrameSource {
+  /** The next event's wire data; `undefined` at the end. */
+  read(): Promise<string | undefined>;
+  /** Releases the connection. */
+  close(): Promise<void>;
+  /** Anything thrown, as a typed error. */
+  typed(error: unknown): MistralError;
+  /** The error of a tee side that fell more than `limit` bytes behind. */
+  overflow(limit: number): MistralError;
 }

@@ -87,20 +87,19 @@ describe("stream endings and failures", () => {
       assert.throws(() => stream[Symbol.asyncIterator](), InvalidRequestError);
     }));
 
-  test("toReadableStream() pipes the events through web streams and ends at [DONE]", () =>
+  test("toReadableStream() gives the SSE bytes of the events, ending with [DONE]; getReader() gives the events", () =>
     withServer(streamOf([chunk("a"), chunk("b"), "data: [DONE]\n\n"]), async (_s, client) => {
-      const stream = await client.chat.stream(request);
-      const texts = stream.toReadableStream().pipeThrough(
-        new TransformStream<{ data: { choices: Array<{ delta: { content?: unknown } }> } }, string>(
-          {
-            transform: (event, controller) =>
-              controller.enqueue(String(event.data.choices[0]?.delta.content)),
-          },
-        ),
-      );
-      const seen: string[] = [];
-      const reader = texts.getReader();
-      for (let r = await reader.read(); !r.done; r = await reader.read()) seen.push(r.value);
+      const bytes = (await client.chat.stream(request)).toReadableStream();
+      const text = await new Response(bytes).text();
+      const datas = text.split("\n\n").filter(Boolean);
+      assert.equal(datas.length, 3);
+      assert.equal(datas[2], "data: [DONE]");
+      assert.equal(JSON.parse(datas[0]!.slice(6)).choices[0].delta.content, "a");
+      const reader = (await client.chat.stream(request)).getReader();
+      const seen: unknown[] = [];
+      for (let r = await reader.read(); !r.done; r = await reader.read()) {
+        seen.push(r.value.data.choices[0]?.delta.content);
+      }
       assert.deepEqual(seen, ["a", "b"]);
     }));
 

@@ -1,0 +1,80 @@
+/**
+ * The receiving end of a relay, and the headers of the sending end. A body
+ * made by `toReadableStream()` (see `relay-out.ts`) is read by an
+ * `EventStream` with the same strictness as the API's own (a body without
+ * `[DONE]` is incomplete), and its `event: error` frame becomes the same
+ * typed error (`relay-receive.ts`).
+ *
+ * @module
+ */
+
+import { InvalidRequestError } from "../errors/index.js";
+import { CallScope } from "../http/call-scope.js";
+import type { TransportResponse } from "../http/transport.js";
+import { DEFAULT_MAX_EVENT_CHARS } from "../sse/index.js";
+import { ChatChunkDecoder } from "./chat-decoder.js";
+import { reviveError } from "./relay-receive.js";
+import type { CompletionEvent } from "../models/index.js";
+import type { EventStreamInit } from "./types.js";
+
+/** The headers of a relayed stream's `Response`: `init`'s, with the SSE ones set. */
+export function relayHeaders(init: HeadersInit | undefined, requestId: string | undefined): Headers {
+  const headers = new Headers(init);
+  headers.set("content-type", "text/event-stream; charset=utf-8");
+  if (!headers.has("cache-control")) headers.set("cache-control", "no-cache, no-transform");
+  if (!headers.has("x-accel-buffering")) headers.set("x-accel-buffering", "no");
+  if (requestId && !headers.has("mistral-correlation-id")) {
+    headers.set("mistral-correlation-id", requestId);
+  }
+  return headers;
+}
+
+/** Options of `EventStream.fromReadableStream()` and `EventStream.fromResponse()`. */
+export interface RelayReadOptions {
+  /** Aborts reading (`RequestAbortedError`). */
+  signal?: AbortSignal | undefined;
+  /** Longest wait for an event, in ms (default 60 000; `0` or `Infinity`: none). */
+  idleTimeoutMs?: number | undefined;
+  /** Deadline for the whole stream, in ms (default none). */
+  timeoutMs?: number | undefined;
+  /** Cap on one event, in characters (default 16 Mi; `0`: the default). */
+  maxEventChars?: number | undefined;
+}
+
+/**
+ * How to read a relayed body: a fresh scope, a chat decoder that turns
+ * relayed failure frames back into their typed errors, the options checked.
+ */
+export function relayInit(
+  response: TransportResponse,
+  options: RelayReadOptions = {},
+): EventStreamInit<CompletionEvent> {
+  const { idleTimeoutMs = 60_000, timeoutMs = 0, maxEventChars = DEFAULT_MAX_EVENT_CHARS } = options;
+  for (const value of [idleTimeoutMs, timeoutMs, maxEventChars]) {
+    if (!(value >= 0)) throw new InvalidRequestError("Relay read options must be numbers ≥ 0");
+  }
+  const decoder = new ChatChunkDecoder(response);
+  decoder.revive = reviveError;
+  return {
+    response,
+    scope: new CallScope({ signal: options.signal, totalMs: off(timeoutMs) }),
+    decoder,
+    idleTimeoutMs: off(idleTimeoutMs),
+    maxEventChars: maxEventChars || DEFAULT_MAX_EVENT_CHARS,
+  };
+}
+
+/** `Infinity` means none, as `0` does. */
+const off = (ms: number): number => (ms === Infinity ? 0 : ms);
+
+/** A relayed body (`ReadableStream` of SSE bytes) as a transport response. */
+export function bodyResponse(body: ReadableStream<Uint8Array>): TransportResponse {
+  if (typeof body?.getReader !== "function") {
+    throw new InvalidRequestError("fromReadableStream() needs a ReadableStream");
+  }
+  return {
+    status: 200,
+    headers: new Headers({ "content-type": "text/event-stream" }),
+    body: body.getReader(),
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The numbers of one stream: how fast it started, how steadily it flowed,
+ * how much it carried. Recorded once per network read (never per event), so
+ * measuring costs one clock reading per read.
+ *
+ * @module
+ */
+
+import type { UsageInfo } from "../models/index.js";
+
+/** A stream's statistics (`stream.stats`): live while it streams, final once it ended. Times in ms. */
+export interface StreamStats {
+  /** The server's request id, if it sent one. */
+  readonly requestId: string | undefined;
+  /** Retries the client made before this response (0 when the first attempt answered). */
+  readonly retries: number;
+  /** From the start of the call (first attempt) to the response headers. */
+  readonly timeToFirstByteMs: number;
+  /** From the start of the call to the first answer or thinking text; `undefined` before it. */
+  readonly timeToFirstTokenMs: number | undefined;
+  /** From the start of the call to its end (or to now, while it streams). */
+  readonly durationMs: number;
+  /** Events decoded (`[DONE]` excluded). */
+  readonly events: number;
+  /** Body bytes received. */
+  readonly bytes: number;
+  /** Answer characters received, every choice, thinking excluded. */
+  readonly answerChars: number;
+  /** Thinking characters received (reasoning models). */
+  readonly reasoningChars: number;
+  /**
+   * Completion tokens per second from the first token to the last event, from
+   * the server's usage count; `undefined` until usage arrives.
+   */
+  readonly tokensPerSecond: number | undefined;
+  /** The longest wait between two events (the first measured from the headers). */
+  readonly longestGapMs: number;
+  /** The last usage block, once it arrived. */
+  readonly usage: UsageInfo | undefined;
+  /** Whether the stream has ended (done, failed or closed). */
+  readonly ended: boolean;
+}
+
+/** What a {@link StatsRecorder} reads off the stream's decoder. */
+export interface StatsSource {
+  /** Events decoded so far. */
+  readonly events: number;
+  /** Answer and thinking characters so far. */
+  readonly chars: number;
+}
+
+const now: () => number =
+  typeof performance === "object" && typeof performance.now === "function"
+    ? () => performance.now()
+    : () => Date.now();
+
+/** The current time on the clock stats use (for a call's start). */
+export const statsClock = now;
+
+/** Records one stream's timings; owned by the stream. */
+export class StatsRecorder {
+  readonly startedAt: number;
+  readonly headersAt = now();
+  readonly retries: number;
+  bytes = 0;
+  firstTokenAt: number | undefined;
+  lastEventAt: number;
+  longestGap = 0;
+  endedAt: number | undefined;
+  #events = 0;
+
+  /** A recorder for a call started at `startedAt` (on {@link statsClock}) after `retries` retries. */
+  constructor(startedAt: number | undefined, retries: number) {
+    this.startedAt = startedAt ?? this.headersAt;
+    this.retries = retries;
+    this.lastEventAt = this.headersAt;
+  }
+
+  /** After one network read of `byteLength` bytes was decoded. */
+  onRead(byteLength: number, source: StatsSource): void {
+    this.bytes += byteLength;
+    if (source.events === this.#events) return;
+    this.#events = source.events;
+    const at = now();
+    if (at - this.lastEventAt > this.longestGap) this.longestGap = at - this.lastEventAt;
+    this.lastEventAt = at;
+    if (this.firstTokenAt === undefined && source.chars > 0) this.firstTokenAt = at;
+  }
+
+  /** The stream ended. */
+  onEnd(): void {
+    this.endedAt ??= now();
+  }
+}
+
+/** The public view of a recorder. */
+export function statsOf(
+  recorder: StatsRecorder,
+  facts: { requestId: string | undefined; events: number; answerChars: number; reasoningChars: number; usage: UsageInfo | undefined },
+): StreamStats {
+  const { startedAt, firstTokenAt, lastEventAt } = recorder;
+  const tokens = facts.usage?.completionTokens;
+  const generating = firstTokenAt === undefined ? 0 : lastEventAt - firstTokenAt;
+  return {
+    requestId: facts.requestId,
+    retries: recorder.retries,
+    timeToFirstByteMs: recorder.headersAt - startedAt,
+    timeToFirstTokenMs: firstTokenAt === undefined ? undefined : firstTokenAt - startedAt,
+    durationMs: (recorder.endedAt ?? now()) - startedAt,
+    events: facts.events,
+    bytes: recorder.bytes,
+    answerChars: facts.answerChars,
+    reasoningChars: facts.reasoningChars,
+    tokensPerSecond: tokens && generating > 0 ? (tokens * 1000) / generating : undefined,
+    longestGapMs: recorder.longestGap,
+    usage: facts.usage,
+    ended: recorder.endedAt !== undefined,
+  };
+}
