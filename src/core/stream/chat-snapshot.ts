@@ -175,10 +175,9 @@ export function mergeToolCalls(calls: ToolCall[], deltas: ToolCall[]): void {
     const id = delta.id && delta.id !== "null" ? delta.id : undefined;
     const target = findCall(calls, delta, id);
     if (target === undefined) {
-      const call: ToolCall = { function: { name: delta.function.name, arguments: delta.function.arguments } };
-      if (id !== undefined) call.id = id;
-      if (delta.type !== undefined) call.type = delta.type;
-      if (delta.index !== undefined) call.index = delta.index;
+      // The four keys of a decoded call, in its order (`undefined` where never sent).
+      const { name, arguments: args } = delta.function;
+      const call: ToolCall = { id, type: delta.type, function: { name, arguments: args }, index: delta.index };
       calls.push(call);
       continue;
     }
