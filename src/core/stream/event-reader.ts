@@ -44,6 +44,8 @@ export class EventReader<T> {
   /** Whether the one reading was taken. */
   claimed = false;
   #bodyEnded = false;
+  /** Whether `next()` was ever called (every first call takes the slow path). */
+  #started = false;
   #waitingSince = 0;
   readonly #lifeline: Lifeline;
   /** The idle timer's callback; reaches the reader only through a weak reference. */
@@ -69,9 +71,12 @@ export class EventReader<T> {
     if (this.idleMs) this.#lifeline.idleTimer = setTimeout(this.#tick, this.idleMs);
   }
 
-  /** Takes the one reading this stream allows (iteration, a relay, a tee, `finalResponse()`). */
-  claim(what: string): void {
-    if (this.claimed) {
+  /**
+   * Takes the one reading this stream allows (iteration, a relay, a tee,
+   * `finalResponse()`); `fresh` also refuses a stream whose `next()` was called.
+   */
+  claim(what: string, fresh = false): void {
+    if (this.claimed || (fresh && this.#started)) {
       throw new InvalidRequestError(
         `${what}: this stream was already read; a stream can be read once (use tee() before reading it twice)`,
       );
@@ -90,6 +95,7 @@ export class EventReader<T> {
   }
 
   async #nextSlow(): Promise<IteratorResult<T, undefined>> {
+    this.#started = true;
     for (;;) {
       if (this.#aborted()) {
         // The caller asked to stop: events read ahead but not yet handed over

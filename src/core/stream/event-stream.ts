@@ -10,7 +10,6 @@
 import { InvalidRequestError, type MistralError, readRequestId } from "../errors/index.js";
 import { CallScope } from "../http/call-scope.js";
 import type { ChatCompletionResponse, CompletionEvent } from "../models/index.js";
-import { ChatChunkDecoder } from "./chat-decoder.js";
 import { EventReader } from "./event-reader.js";
 import { toReadableStream } from "./readable.js";
 import { sseBody, type TeeOptions, teeReaders } from "./on-demand.js";
@@ -18,6 +17,7 @@ import {
   bodyResponse,
   type RelayReadOptions,
   relayHeaders,
+  relayDecoder,
   relayInit,
 } from "./relay-in.js";
 import { checkRelayResponse } from "./relay-receive.js";
@@ -185,7 +185,7 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
       new EventStream<CompletionEvent>({
         response: { ...response, body },
         scope: new CallScope({}),
-        decoder: new ChatChunkDecoder(response),
+        decoder: relayDecoder(response),
         // The source's own idle deadline watches the connection; a side only waits for it.
         idleTimeoutMs: 0,
         maxEventChars,
@@ -223,7 +223,7 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
   }
 
   #claimWire(what: string): void {
-    this.#reader.claim(what);
+    this.#reader.claim(what, true);
     this.#reader.wire = [];
   }
 

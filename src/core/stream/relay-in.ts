@@ -8,7 +8,7 @@
  * @module
  */
 
-import { InvalidRequestError } from "../errors/index.js";
+import { InvalidRequestError, type ResponseMeta } from "../errors/index.js";
 import { CallScope } from "../http/call-scope.js";
 import type { TransportResponse } from "../http/transport.js";
 import { DEFAULT_MAX_EVENT_CHARS } from "../sse/index.js";
@@ -53,15 +53,20 @@ export function relayInit(
   for (const value of [idleTimeoutMs, timeoutMs, maxEventChars]) {
     if (!(value >= 0)) throw new InvalidRequestError("Relay read options must be numbers ≥ 0");
   }
-  const decoder = new ChatChunkDecoder(response);
-  decoder.revive = reviveError;
   return {
     response,
     scope: new CallScope({ signal: options.signal, totalMs: off(timeoutMs) }),
-    decoder,
+    decoder: relayDecoder(response),
     idleTimeoutMs: off(idleTimeoutMs),
     maxEventChars: maxEventChars || DEFAULT_MAX_EVENT_CHARS,
   };
+}
+
+/** A chat decoder that also turns relayed failure frames back into their typed errors. */
+export function relayDecoder(response: ResponseMeta): ChatChunkDecoder {
+  const decoder = new ChatChunkDecoder(response);
+  decoder.revive = reviveError;
+  return decoder;
 }
 
 /** `Infinity` means none, as `0` does. */
