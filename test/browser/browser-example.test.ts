@@ -178,4 +178,43 @@ describe("the browser example in headless Chromium", { skip, timeout: 120_000 },
       await upstream.close();
     }
   });
+
+  test("the relay example: the page reads a relayed stream back with EventStream.fromResponse(), typed errors included", async () => {
+    const { serveNode } = await import(pathToFileURL(join(repoRoot, "examples", "relay", "node-adapter.mjs")).href);
+    const { createRelayHandler } = await import(pathToFileURL(join(repoRoot, "examples", "relay", "handler.mjs")).href);
+    const { startEmulator } = await import("../../src/emulator/index.js");
+    const emulator = await startEmulator({ tokensPerSecond: 200, timeToFirstTokenMs: 20 });
+    const relay = await serveNode(createRelayHandler({ serverURL: emulator.url }));
+    const page = await context.newPage();
+    try {
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(relay.url);
+      await page.fill("#prompt", "Reply with exactly: relayed to the browser");
+      await page.click("#send");
+      await page.waitForSelector('#status[data-state="done"]', { timeout: 15_000 });
+      assert.equal((await page.textContent("#output"))?.trim(), "relayed to the browser");
+      assert.match((await page.textContent("#status")) ?? "", /done: \d+ events/);
+      // A stream cut upstream reaches the page as the same typed error.
+      // (A string, so it is not type-checked here: it runs in the page.)
+      const cut = await page.evaluate(`(async () => {
+        const { EventStream } = await import("/sdk/index.js");
+        const chunk = { id: "a", model: "m", choices: [{ index: 0, delta: { content: "so far" }, finish_reason: null }] };
+        const error = { name: "IncompleteStreamError", message: "cut", status: 200, retryable: true, partial: { text: "so far", events: 1 } };
+        const body = "data: " + JSON.stringify(chunk) + "\\n\\nevent: error\\ndata: " + JSON.stringify({ error }) + "\\n\\n";
+        try {
+          for await (const _ of EventStream.fromReadableStream(new Response(body).body));
+          return "no error";
+        } catch (e) {
+          return [e.name, e.retryable, e.partial.text].join(" ");
+        }
+      })()`);
+      assert.equal(cut, "IncompleteStreamError true so far");
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+      await relay.close();
+      await emulator.close();
+    }
+  });
 });

@@ -59,7 +59,7 @@ describe("the built package on other runtimes", () => {
       `the built package on ${label}`,
     );
     test(
-      `${label}: streams, reports a cut stream, aborts and disposes`,
+      `${label}: streams, reports a cut stream, aborts, disposes, relays and tees`,
       { skip, timeout: 90_000 },
       async () => {
         assert.ok(
@@ -74,6 +74,8 @@ describe("the built package on other runtimes", () => {
           cut: "IncompleteStreamError",
           abort: "RequestAbortedError",
           dispose: "function",
+          relay: "relayed",
+          tee: "two sides | two sides",
         });
       },
     );

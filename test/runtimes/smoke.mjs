@@ -3,7 +3,7 @@
 // Arguments: <file URL of dist/core/index.js> <emulator URL>
 const args = globalThis.Deno ? globalThis.Deno.args : process.argv.slice(2);
 const [distURL, serverURL] = args;
-const { Mistral, IncompleteStreamError, RequestAbortedError } = await import(distURL);
+const { Mistral, EventStream, IncompleteStreamError, RequestAbortedError } = await import(distURL);
 const client = new Mistral({ serverURL, retryConfig: { strategy: "none" } });
 const request = (content) => ({
   model: "mistral-small-latest",
@@ -44,5 +44,22 @@ try {
 const disposable = await client.chat.stream(request("hi"));
 findings.dispose = typeof disposable[Symbol.asyncDispose ?? Symbol.for("Symbol.asyncDispose")];
 await disposable.close();
+
+// The relay example's web-standard handler, unchanged, read back with fromResponse().
+const { createRelayHandler } = await import(new URL("../../examples/relay/handler.mjs", import.meta.url).href);
+const relay = createRelayHandler({ serverURL });
+const relayed = await relay(
+  new Request("http://relay.test/api/chat", {
+    method: "POST",
+    body: JSON.stringify({ messages: [{ role: "user", content: "Reply with exactly: relayed" }] }),
+  }),
+);
+const final = await (await EventStream.fromResponse(relayed)).finalResponse();
+findings.relay = final.choices[0]?.message?.content;
+
+// tee() loads its machinery on first read (a dynamic import of a chunk).
+const [left, right] = (await client.chat.stream(request("Reply with exactly: two sides"))).tee();
+const sides = await Promise.all([left.finalResponse(), right.finalResponse()]);
+findings.tee = sides.map((r) => r.choices[0]?.message?.content).join(" | ");
 
 console.log(JSON.stringify(findings));
