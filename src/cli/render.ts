@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { CompletionEvent, UsageInfo } from "../core/index.js";
+import type { CompletionEvent, StreamStats, UsageInfo } from "../core/index.js";
 
 /** A writable text stream (`process.stdout` and friends). */
 export interface TextSink {
@@ -41,12 +41,8 @@ export interface RenderOptions {
 export interface AnswerRecord {
   /** The answer text (thinking excluded). */
   readonly text: string;
-  /** When the first text or thinking arrived (`performance.now()`), if any did. */
-  readonly firstTokenAt: number | undefined;
   /** The last usage block seen. */
   readonly usage: UsageInfo | undefined;
-  /** Events that carried text or thinking. */
-  readonly contentEvents: number;
   /** Why choice 0 ended, once the server said. */
   readonly finishReason: string | undefined;
 }
@@ -59,9 +55,7 @@ export class AnswerRenderer {
   /** Whether stdout / stderr were left in the middle of a line. */
   #stdoutOpen = false;
   #stderrOpen = false;
-  #firstTokenAt: number | undefined;
   #usage: UsageInfo | undefined;
-  #contentEvents = 0;
   #finishReason: string | undefined;
 
   constructor(options: RenderOptions) {
@@ -77,8 +71,6 @@ export class AnswerRenderer {
     if (choice?.finishReason) this.#finishReason = choice.finishReason;
     const content = choice?.delta.content;
     if (content === undefined || content === null || content === "") return;
-    this.#contentEvents++;
-    this.#firstTokenAt ??= performance.now();
     if (typeof content === "string") {
       this.#writeText(content);
       return;
@@ -107,9 +99,7 @@ export class AnswerRenderer {
   record(): AnswerRecord {
     return {
       text: this.#text,
-      firstTokenAt: this.#firstTokenAt,
       usage: this.#usage,
-      contentEvents: this.#contentEvents,
       finishReason: this.#finishReason,
     };
   }
@@ -145,16 +135,16 @@ export class AnswerRenderer {
   }
 }
 
-/** The `--stats` line: time to first token, throughput, usage. */
-export function formatStats(record: AnswerRecord, startedAt: number, endedAt: number): string {
+/** The `--stats` line, from the stream's own statistics: time to first token, throughput, usage, gaps. */
+export function formatStats(stats: StreamStats): string {
   const parts: string[] = [];
-  const first = record.firstTokenAt;
-  parts.push(first === undefined ? "no tokens" : `first token ${Math.round(first - startedAt)} ms`);
-  const usage = record.usage;
-  const seconds = first === undefined ? 0 : (endedAt - first) / 1000;
-  const count = usage ? usage.completionTokens : record.contentEvents;
-  const unit = usage ? "tokens" : "chunks";
+  const first = stats.timeToFirstTokenMs;
+  parts.push(first === undefined ? "no tokens" : `first token ${Math.round(first)} ms`);
+  const usage = stats.usage;
   if (first !== undefined) {
+    const seconds = (stats.durationMs - first) / 1000;
+    const count = usage ? usage.completionTokens : stats.events;
+    const unit = usage ? "tokens" : "chunks";
     const rate = seconds > 0 ? (count / seconds).toFixed(1) : "∞";
     parts.push(`${rate} ${unit}/s (${count} ${unit} in ${seconds.toFixed(2)} s)`);
   }
@@ -163,5 +153,7 @@ export function formatStats(record: AnswerRecord, startedAt: number, endedAt: nu
       ? `usage: ${usage.promptTokens} prompt + ${usage.completionTokens} completion = ${usage.totalTokens} tokens`
       : "usage: not reported",
   );
+  parts.push(`longest gap ${Math.round(stats.longestGapMs)} ms`);
+  if (stats.retries) parts.push(`${stats.retries} ${stats.retries === 1 ? "retry" : "retries"}`);
   return `stats: ${parts.join(", ")}`;
 }

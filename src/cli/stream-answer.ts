@@ -8,6 +8,8 @@
 import type {
   ChatCompletionRequestMessage,
   ChatCompletionStreamRequest,
+  CompletionEvent,
+  EventStream,
   Mistral,
 } from "../core/index.js";
 import type { ChatArgs } from "./args.js";
@@ -50,10 +52,10 @@ export async function streamAnswer(
   renderer: AnswerRenderer,
   options: TurnOptions,
 ): Promise<AnswerRecord> {
-  const startedAt = performance.now();
   let ok = false;
+  let stream: EventStream<CompletionEvent> | undefined;
   try {
-    const stream = await client.chat.stream(request, { signal: options.signal });
+    stream = await client.chat.stream(request, { signal: options.signal });
     for await (const event of stream) renderer.write(event);
     ok = true;
     return renderer.record();
@@ -63,8 +65,9 @@ export async function streamAnswer(
       options.notesTo.write(`${cutNote(record.finishReason, request.maxTokens)}\n`);
     }
     // After a failure, stats are only worth a line when something had arrived.
-    if (options.statsTo && (ok || record.firstTokenAt !== undefined)) {
-      options.statsTo.write(`${formatStats(record, startedAt, performance.now())}\n`);
+    const stats = stream?.stats;
+    if (options.statsTo && stats && (ok || stats.timeToFirstTokenMs !== undefined)) {
+      options.statsTo.write(`${formatStats(stats)}\n`);
     }
   }
 }

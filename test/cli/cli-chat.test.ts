@@ -87,7 +87,7 @@ describe(
       assert.equal(result.stdout, `${words.join("")}\n`);
       assert.match(
         result.stderr,
-        /^stats: first token \d+ ms, [\d.]+ tokens\/s \(6 tokens in [\d.]+ s\), usage: 7 prompt \+ 6 completion = 13 tokens\n$/,
+        /^stats: first token \d+ ms, [\d.]+ tokens\/s \(6 tokens in [\d.]+ s\), usage: 7 prompt \+ 6 completion = 13 tokens, longest gap \d+ ms\n$/,
       );
     });
 

@@ -55,7 +55,7 @@ describe(
       );
       assert.match(
         stats ?? "",
-        /^stats: first token \d+ ms, [\d.]+ tokens\/s \(\d+ tokens in [\d.]+ s\), usage: \d+ prompt \+ \d+ completion = \d+ tokens$/,
+        /^stats: first token \d+ ms, [\d.]+ tokens\/s \(\d+ tokens in [\d.]+ s\), usage: \d+ prompt \+ \d+ completion = \d+ tokens, longest gap \d+ ms$/,
       );
       assert.deepEqual(rest, [""]);
     });
