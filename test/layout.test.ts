@@ -125,11 +125,22 @@ describe("the layout", () => {
     );
   });
 
+  test("OpenTelemetry reaches the client only through its public entry, and the core never reaches it", () => {
+    assertNone(
+      sources("otel").flatMap((f) =>
+        outside(f, (t) => t.startsWith("otel/") || t === "core/index.ts" || t === "@opentelemetry/api"),
+      ),
+    );
+    assertNone(
+      sources("core").flatMap((f) => importsOf(f).filter((t) => t.includes("opentelemetry") || t.startsWith("otel/"))),
+    );
+  });
+
   test("every room has a README, and no source file passes 300 lines", () => {
-    for (const room of ["core", "node", "emulator", "cli"]) {
+    for (const room of ["core", "node", "emulator", "cli", "otel"]) {
       assert.ok(readdirSync(join(src, room)).includes("README.md"), `src/${room}/README.md`);
     }
-    const long = [...sources("core"), ...sources("emulator"), ...sources("cli")].filter(
+    const long = [...sources("core"), ...sources("emulator"), ...sources("cli"), ...sources("otel")].filter(
       (f) => readFileSync(join(src, f), "utf8").split("\n").length > 301,
     );
     assertNone(long);

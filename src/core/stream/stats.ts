@@ -16,6 +16,8 @@ export interface StreamStats {
   readonly retries: number;
   /** From the start of the call (first attempt) to the response headers. */
   readonly timeToFirstByteMs: number;
+  /** From the start of the call to the first event; `undefined` before it. */
+  readonly timeToFirstEventMs: number | undefined;
   /** From the start of the call to the first answer or thinking text; `undefined` before it. */
   readonly timeToFirstTokenMs: number | undefined;
   /** From the start of the call to its end (or to now, while it streams). */
@@ -63,6 +65,7 @@ export class StatsRecorder {
   readonly headersAt = now();
   readonly retries: number;
   bytes = 0;
+  firstEventAt: number | undefined;
   firstTokenAt: number | undefined;
   lastEventAt: number;
   longestGap = 0;
@@ -82,6 +85,7 @@ export class StatsRecorder {
     if (source.events === this.#events) return;
     this.#events = source.events;
     const at = now();
+    this.firstEventAt ??= at;
     if (at - this.lastEventAt > this.longestGap) this.longestGap = at - this.lastEventAt;
     this.lastEventAt = at;
     if (this.firstTokenAt === undefined && source.chars > 0) this.firstTokenAt = at;
@@ -98,13 +102,14 @@ export function statsOf(
   recorder: StatsRecorder,
   facts: { requestId: string | undefined; events: number; answerChars: number; reasoningChars: number; usage: UsageInfo | undefined },
 ): StreamStats {
-  const { startedAt, firstTokenAt, lastEventAt } = recorder;
+  const { startedAt, firstEventAt, firstTokenAt, lastEventAt } = recorder;
   const tokens = facts.usage?.completionTokens;
   const generating = firstTokenAt === undefined ? 0 : lastEventAt - firstTokenAt;
   return {
     requestId: facts.requestId,
     retries: recorder.retries,
     timeToFirstByteMs: recorder.headersAt - startedAt,
+    timeToFirstEventMs: firstEventAt === undefined ? undefined : firstEventAt - startedAt,
     timeToFirstTokenMs: firstTokenAt === undefined ? undefined : firstTokenAt - startedAt,
     durationMs: (recorder.endedAt ?? now()) - startedAt,
     events: facts.events,
