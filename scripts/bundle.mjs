@@ -36,8 +36,7 @@ const prune = (dir, top) => {
     const path = new URL(entry.name + (entry.isDirectory() ? "/" : ""), dir);
     if (entry.isDirectory()) {
       if (!(top && entry.name === "chunks")) prune(path, false);
-    }
-    else if (entry.name.endsWith(".js") && !(top && entry.name === "index.js")) rmSync(path);
+    } else if (entry.name.endsWith(".js") && !(top && entry.name === "index.js")) rmSync(path);
   }
 };
 prune(core, true);

@@ -65,9 +65,11 @@ describe("the layout", () => {
     );
     // The models are types only (a partial result carries a response): no value may come from there.
     const valueImports = sources("core/errors").flatMap((f) =>
-      [...readFileSync(join(src, f), "utf8").matchAll(/^import\s+(?!type\b)[^;]*from\s*"([^"]*models[^"]*)"/gm)].map(
-        (m) => `${f} imports values from ${m[1]}`,
-      ),
+      [
+        ...readFileSync(join(src, f), "utf8").matchAll(
+          /^import\s+(?!type\b)[^;]*from\s*"([^"]*models[^"]*)"/gm,
+        ),
+      ].map((m) => `${f} imports values from ${m[1]}`),
     );
     assertNone(valueImports);
   });
@@ -128,11 +130,16 @@ describe("the layout", () => {
   test("OpenTelemetry reaches the client only through its public entry, and the core never reaches it", () => {
     assertNone(
       sources("otel").flatMap((f) =>
-        outside(f, (t) => t.startsWith("otel/") || t === "core/index.ts" || t === "@opentelemetry/api"),
+        outside(
+          f,
+          (t) => t.startsWith("otel/") || t === "core/index.ts" || t === "@opentelemetry/api",
+        ),
       ),
     );
     assertNone(
-      sources("core").flatMap((f) => importsOf(f).filter((t) => t.includes("opentelemetry") || t.startsWith("otel/"))),
+      sources("core").flatMap((f) =>
+        importsOf(f).filter((t) => t.includes("opentelemetry") || t.startsWith("otel/")),
+      ),
     );
   });
 
@@ -140,9 +147,12 @@ describe("the layout", () => {
     for (const room of ["core", "node", "emulator", "cli", "otel"]) {
       assert.ok(readdirSync(join(src, room)).includes("README.md"), `src/${room}/README.md`);
     }
-    const long = [...sources("core"), ...sources("emulator"), ...sources("cli"), ...sources("otel")].filter(
-      (f) => readFileSync(join(src, f), "utf8").split("\n").length > 301,
-    );
+    const long = [
+      ...sources("core"),
+      ...sources("emulator"),
+      ...sources("cli"),
+      ...sources("otel"),
+    ].filter((f) => readFileSync(join(src, f), "utf8").split("\n").length > 301);
     assertNone(long);
   });
 });

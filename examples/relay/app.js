@@ -29,7 +29,10 @@ $("form").addEventListener("submit", async (event) => {
     const stream = await EventStream.fromResponse(response, { signal: controller.signal });
     for await (const text of stream.textStream()) $("output").append(text);
     const { events, timeToFirstTokenMs } = stream.stats;
-    setState("done", `done: ${events} events, first token after ${Math.round(timeToFirstTokenMs ?? 0)} ms`);
+    setState(
+      "done",
+      `done: ${events} events, first token after ${Math.round(timeToFirstTokenMs ?? 0)} ms`,
+    );
   } catch (error) {
     if (error instanceof RequestAbortedError) setState("stopped", "stopped");
     else setState("error", `${error.name}: ${error.message}`);

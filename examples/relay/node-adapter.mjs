@@ -19,7 +19,9 @@ export async function serveNode(handler, options = {}) {
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
     const request = new Request(`http://${req.headers.host}${req.url}`, {
       method: req.method,
-      headers: Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])),
+      headers: Object.entries(req.headers).flatMap(([k, v]) =>
+        typeof v === "string" ? [[k, v]] : [],
+      ),
       body: hasBody ? Buffer.concat(chunks) : undefined,
       signal: controller.signal,
     });
@@ -40,7 +42,9 @@ export async function serveNode(handler, options = {}) {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  await new Promise((resolve) => server.listen(options.port ?? 0, options.hostname ?? "127.0.0.1", resolve));
+  await new Promise((resolve) =>
+    server.listen(options.port ?? 0, options.hostname ?? "127.0.0.1", resolve),
+  );
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,

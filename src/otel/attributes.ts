@@ -37,7 +37,8 @@ export function requestAttributes(request: Record<string, unknown>): Attributes 
 /** `gen_ai.input.messages`: the prompt, as `[{role, parts: [{type: "text", content}]}]` JSON. */
 export function inputMessages(request: Record<string, unknown>): string {
   const messages = Array.isArray(request?.messages) ? request.messages : [];
-  const prompt = typeof request?.prompt === "string" ? [{ role: "user", content: request.prompt }] : [];
+  const prompt =
+    typeof request?.prompt === "string" ? [{ role: "user", content: request.prompt }] : [];
   return JSON.stringify(
     [...messages, ...prompt].map((m: { role?: unknown; content?: unknown }) => ({
       role: m?.role ?? "user",

@@ -180,8 +180,12 @@ describe("the browser example in headless Chromium", { skip, timeout: 120_000 },
   });
 
   test("the relay example: the page reads a relayed stream back with EventStream.fromResponse(), typed errors included", async () => {
-    const { serveNode } = await import(pathToFileURL(join(repoRoot, "examples", "relay", "node-adapter.mjs")).href);
-    const { createRelayHandler } = await import(pathToFileURL(join(repoRoot, "examples", "relay", "handler.mjs")).href);
+    const { serveNode } = await import(
+      pathToFileURL(join(repoRoot, "examples", "relay", "node-adapter.mjs")).href
+    );
+    const { createRelayHandler } = await import(
+      pathToFileURL(join(repoRoot, "examples", "relay", "handler.mjs")).href
+    );
     const { startEmulator } = await import("../../src/emulator/index.js");
     const emulator = await startEmulator({ tokensPerSecond: 200, timeToFirstTokenMs: 20 });
     const relay = await serveNode(createRelayHandler({ serverURL: emulator.url }));

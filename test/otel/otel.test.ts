@@ -27,7 +27,10 @@ describe("OpenTelemetry spans (mistral-stream/otel)", () => {
   let client: Mistral;
   before(async () => {
     emulator = await startEmulator({ tokensPerSecond: 0, timeToFirstTokenMs: 0 });
-    client = instrument(new Mistral({ serverURL: emulator.url, retryConfig: { strategy: "none" } }), { tracer });
+    client = instrument(
+      new Mistral({ serverURL: emulator.url, retryConfig: { strategy: "none" } }),
+      { tracer },
+    );
   });
   after(async () => {
     await emulator.close();
@@ -40,7 +43,12 @@ describe("OpenTelemetry spans (mistral-stream/otel)", () => {
   };
 
   test("a stream records one span with the GenAI attributes once it ends", async () => {
-    const stream = await client.chat.stream({ model: "mistral-small-latest", messages, temperature: 0.2, maxTokens: 50 });
+    const stream = await client.chat.stream({
+      model: "mistral-small-latest",
+      messages,
+      temperature: 0.2,
+      maxTokens: 50,
+    });
     assert.equal(exporter.getFinishedSpans().length, 0, "the span is still open while streaming");
     const response = await stream.finalResponse();
     const [span, ...rest] = spans();
@@ -68,8 +76,14 @@ describe("OpenTelemetry spans (mistral-stream/otel)", () => {
 
   test("complete(), fim and agents record their operations", async () => {
     await client.chat.complete({ model: "mistral-small-latest", messages });
-    await (await client.fim.stream({ model: "codestral-latest", prompt: "def add(a, b):" })).finalResponse();
-    const names = spans().map((s) => [s.name, s.attributes["gen_ai.operation.name"], s.attributes["gen_ai.request.stream"]]);
+    await (
+      await client.fim.stream({ model: "codestral-latest", prompt: "def add(a, b):" })
+    ).finalResponse();
+    const names = spans().map((s) => [
+      s.name,
+      s.attributes["gen_ai.operation.name"],
+      s.attributes["gen_ai.request.stream"],
+    ]);
     assert.deepEqual(names, [
       ["chat mistral-small-latest", "chat", false],
       ["text_completion codestral-latest", "text_completion", true],
@@ -77,27 +91,48 @@ describe("OpenTelemetry spans (mistral-stream/otel)", () => {
   });
 
   test("a failed call and a cut stream are recorded as errors with their class", async () => {
-    const refused = instrument(new Mistral({ serverURL: emulator.url, retryConfig: { strategy: "none" } }), { tracer });
+    const refused = instrument(
+      new Mistral({ serverURL: emulator.url, retryConfig: { strategy: "none" } }),
+      { tracer },
+    );
     await assert.rejects(
-      refused.chat.stream({ model: "mistral-small-latest", messages }, { headers: { "x-emulator-fault": "status=401" } }),
+      refused.chat.stream(
+        { model: "mistral-small-latest", messages },
+        { headers: { "x-emulator-fault": "status=401" } },
+      ),
       UnauthorizedError,
     );
-    const cut = await client.chat.stream({ model: "mistral-small-latest", messages: [{ role: "user", content: "Say something long." }] }, {
-      headers: { "x-emulator-fault": "drop-after-events=3" },
-    });
+    const cut = await client.chat.stream(
+      {
+        model: "mistral-small-latest",
+        messages: [{ role: "user", content: "Say something long." }],
+      },
+      {
+        headers: { "x-emulator-fault": "drop-after-events=3" },
+      },
+    );
     await cut.finalResponse().catch(() => {});
     const [http, stream] = spans();
     assert.equal(http?.attributes["error.type"], "UnauthorizedError");
     assert.equal(http?.attributes["http.response.status_code"], 401);
     assert.equal(http?.status.code, SpanStatusCode.ERROR);
     assert.equal(stream?.attributes["error.type"], "IncompleteStreamError");
-    assert.equal(stream?.events.some((e) => e.name === "exception"), true);
+    assert.equal(
+      stream?.events.some((e) => e.name === "exception"),
+      true,
+    );
   });
 
   test("with recordContent the prompt and the answer are recorded; a stream left early still ends its span", async () => {
-    const recording = instrument(new Mistral({ serverURL: emulator.url }), { tracer, recordContent: true });
+    const recording = instrument(new Mistral({ serverURL: emulator.url }), {
+      tracer,
+      recordContent: true,
+    });
     const response = await recording.chat.complete({ model: "mistral-small-latest", messages });
-    const early = await recording.chat.stream({ model: "mistral-small-latest", messages: [{ role: "user", content: "Say something long." }] });
+    const early = await recording.chat.stream({
+      model: "mistral-small-latest",
+      messages: [{ role: "user", content: "Say something long." }],
+    });
     for await (const _ of early) break;
     const [whole, left] = spans();
     assert.deepEqual(JSON.parse(String(whole?.attributes["gen_ai.input.messages"])), [

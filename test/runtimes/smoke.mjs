@@ -46,7 +46,9 @@ findings.dispose = typeof disposable[Symbol.asyncDispose ?? Symbol.for("Symbol.a
 await disposable.close();
 
 // The relay example's web-standard handler, unchanged, read back with fromResponse().
-const { createRelayHandler } = await import(new URL("../../examples/relay/handler.mjs", import.meta.url).href);
+const { createRelayHandler } = await import(
+  new URL("../../examples/relay/handler.mjs", import.meta.url).href
+);
 const relay = createRelayHandler({ serverURL });
 const relayed = await relay(
   new Request("http://relay.test/api/chat", {

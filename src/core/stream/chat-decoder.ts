@@ -29,7 +29,11 @@ export class ChatChunkDecoder implements StreamDecoder<CompletionEvent> {
   halted: MistralError | undefined;
   /** Set on a relayed stream: turns a relayed failure frame back into its typed error. */
   revive:
-    | ((record: Record<string, unknown>, response: ResponseMeta, received: PartialResult) => MistralError | undefined)
+    | ((
+        record: Record<string, unknown>,
+        response: ResponseMeta,
+        received: PartialResult,
+      ) => MistralError | undefined)
     | undefined;
 
   /** A decoder for the stream of `response` (its errors carry it). */
@@ -97,7 +101,8 @@ export class ChatChunkDecoder implements StreamDecoder<CompletionEvent> {
 
   #serverError(event: ServerSentEvent, record: Record<string, unknown>): MistralError {
     // A stream relayed by `toReadableStream()` ends a failure with its typed error.
-    const revived = event.event === "error" ? this.revive?.(record, this.#response, this.partial()) : undefined;
+    const revived =
+      event.event === "error" ? this.revive?.(record, this.#response, this.partial()) : undefined;
     if (revived) return revived;
     const inner = (record.error ?? record) as { message?: unknown };
     const message = typeof inner.message === "string" ? inner.message : JSON.stringify(inner);

@@ -106,7 +106,14 @@ export class ChatSnapshot {
   #choice(index: number): ChoiceState {
     let state = this.#choices[index];
     if (state === undefined) {
-      state = { index, role: undefined, text: "", parts: undefined, toolCalls: [], finishReason: null };
+      state = {
+        index,
+        role: undefined,
+        text: "",
+        parts: undefined,
+        toolCalls: [],
+        finishReason: null,
+      };
       this.#choices[index] = state;
     }
     return state;
@@ -142,7 +149,10 @@ export class ChatSnapshot {
       if (piece.type === "text") {
         this.reasoningChars += piece.text.length;
         if (previous?.type === "text") {
-          into.thinking[into.thinking.length - 1] = { type: "text", text: previous.text + piece.text };
+          into.thinking[into.thinking.length - 1] = {
+            type: "text",
+            text: previous.text + piece.text,
+          };
           continue;
         }
       }
@@ -177,7 +187,12 @@ export function mergeToolCalls(calls: ToolCall[], deltas: ToolCall[]): void {
     if (target === undefined) {
       // The four keys of a decoded call, in its order (`undefined` where never sent).
       const { name, arguments: args } = delta.function;
-      const call: ToolCall = { id, type: delta.type, function: { name, arguments: args }, index: delta.index };
+      const call: ToolCall = {
+        id,
+        type: delta.type,
+        function: { name, arguments: args },
+        index: delta.index,
+      };
       calls.push(call);
       continue;
     }
@@ -189,7 +204,11 @@ export function mergeToolCalls(calls: ToolCall[], deltas: ToolCall[]): void {
 }
 
 /** The call a delta continues, if any: same `index` (and no other id), else an id-less, name-less fragment continues the last call. */
-function findCall(calls: ToolCall[], delta: ToolCall, id: string | undefined): ToolCall | undefined {
+function findCall(
+  calls: ToolCall[],
+  delta: ToolCall,
+  id: string | undefined,
+): ToolCall | undefined {
   if (delta.index !== undefined) {
     const same = calls.find((c) => c.index === delta.index);
     if (same && (id === undefined || same.id === undefined || same.id === id)) return same;

@@ -12,13 +12,24 @@
  * @module
  */
 
-import { InvalidRequestError, MistralError, RequestAbortedError, RequestTimeoutError } from "../errors/index.js";
+import {
+  InvalidRequestError,
+  MistralError,
+  RequestAbortedError,
+  RequestTimeoutError,
+} from "../errors/index.js";
 import type { CallContext } from "../http/call-scope.js";
 import type { TransportResponse } from "../http/transport.js";
 import { createSseDecoder, type ServerSentEvent } from "../sse/index.js";
 import { noop } from "../util.js";
 import { contextOf, decodingFailed, endedEarly, readFailed } from "./failures.js";
-import { abandoned, createLifeline, drainAfterDone, type Lifeline, releaseLifeline } from "./lifeline.js";
+import {
+  abandoned,
+  createLifeline,
+  drainAfterDone,
+  type Lifeline,
+  releaseLifeline,
+} from "./lifeline.js";
 import { StatsRecorder } from "./stats.js";
 import { type EventStreamInit, type StreamDecoder, type StreamEnd, streamDone } from "./types.js";
 
@@ -246,7 +257,10 @@ export class EventReader<T> {
     if (this.#state !== "open" || !idleMs) return;
     const waited = this.#waitingSince === 0 ? 0 : Date.now() - this.#waitingSince;
     if (waited >= idleMs) {
-      const timeout = new RequestTimeoutError("idle", idleMs, { ...this.context(), retryable: true });
+      const timeout = new RequestTimeoutError("idle", idleMs, {
+        ...this.context(),
+        retryable: true,
+      });
       this.#lifeline.scope.abort(timeout);
       return;
     }

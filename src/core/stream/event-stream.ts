@@ -11,13 +11,13 @@ import { InvalidRequestError, type MistralError, readRequestId } from "../errors
 import { CallScope } from "../http/call-scope.js";
 import type { ChatCompletionResponse, CompletionEvent } from "../models/index.js";
 import { EventReader } from "./event-reader.js";
-import { toReadableStream } from "./readable.js";
 import { sseBody, type TeeOptions, teeReaders } from "./on-demand.js";
+import { toReadableStream } from "./readable.js";
 import {
   bodyResponse,
   type RelayReadOptions,
-  relayHeaders,
   relayDecoder,
+  relayHeaders,
   relayInit,
 } from "./relay-in.js";
 import { checkRelayResponse } from "./relay-receive.js";
@@ -156,7 +156,10 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
   }
 
   /** The answer's text deltas (choice `choice`, default 0), thinking excluded. Reads the stream. */
-  textStream(this: EventStream<CompletionEvent>, choice = 0): AsyncGenerator<string, void, undefined> {
+  textStream(
+    this: EventStream<CompletionEvent>,
+    choice = 0,
+  ): AsyncGenerator<string, void, undefined> {
     return textDeltas(this, choice, false);
   }
 

@@ -67,7 +67,9 @@ function frameSource(stream: WireSource): FrameSource {
     typed: (error) =>
       error instanceof MistralError
         ? error
-        : new UnexpectedClientError(`Relaying the stream failed: ${String(error)}`, { cause: error }),
+        : new UnexpectedClientError(`Relaying the stream failed: ${String(error)}`, {
+            cause: error,
+          }),
     overflow: (limit) => new StreamBufferOverflowError(limit),
   };
 }

@@ -11,14 +11,17 @@
 import { InvalidRequestError, type ResponseMeta } from "../errors/index.js";
 import { CallScope } from "../http/call-scope.js";
 import type { TransportResponse } from "../http/transport.js";
+import type { CompletionEvent } from "../models/index.js";
 import { DEFAULT_MAX_EVENT_CHARS } from "../sse/index.js";
 import { ChatChunkDecoder } from "./chat-decoder.js";
 import { reviveError } from "./relay-receive.js";
-import type { CompletionEvent } from "../models/index.js";
 import type { EventStreamInit } from "./types.js";
 
 /** The headers of a relayed stream's `Response`: `init`'s, with the SSE ones set. */
-export function relayHeaders(init: HeadersInit | undefined, requestId: string | undefined): Headers {
+export function relayHeaders(
+  init: HeadersInit | undefined,
+  requestId: string | undefined,
+): Headers {
   const headers = new Headers(init);
   headers.set("content-type", "text/event-stream; charset=utf-8");
   if (!headers.has("cache-control")) headers.set("cache-control", "no-cache, no-transform");
@@ -49,7 +52,11 @@ export function relayInit(
   response: TransportResponse,
   options: RelayReadOptions = {},
 ): EventStreamInit<CompletionEvent> {
-  const { idleTimeoutMs = 60_000, timeoutMs = 0, maxEventChars = DEFAULT_MAX_EVENT_CHARS } = options;
+  const {
+    idleTimeoutMs = 60_000,
+    timeoutMs = 0,
+    maxEventChars = DEFAULT_MAX_EVENT_CHARS,
+  } = options;
   for (const value of [idleTimeoutMs, timeoutMs, maxEventChars]) {
     if (!(value >= 0)) throw new InvalidRequestError("Relay read options must be numbers ≥ 0");
   }

@@ -22,8 +22,8 @@ import {
   RequestTimeoutError,
   type ResponseMeta,
   readRequestId,
-  type StreamErrorOptions,
   StreamBufferOverflowError,
+  type StreamErrorOptions,
   StreamServerError,
   type TimeoutPhase,
   UnexpectedClientError,
@@ -89,7 +89,9 @@ export function reviveError(
   }
   // Own keys only: a frame naming "constructor" must not reach Object.
   const Class = Object.hasOwn(byName, relayed.name) ? byName[relayed.name] : undefined;
-  return Class ? new Class(message, options) : new StreamServerError(message, data ?? relayed, options);
+  return Class
+    ? new Class(message, options)
+    : new StreamServerError(message, data ?? relayed, options);
 }
 
 /** The classes rebuilt from their message alone. */

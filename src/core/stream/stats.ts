@@ -100,7 +100,13 @@ export class StatsRecorder {
 /** The public view of a recorder. */
 export function statsOf(
   recorder: StatsRecorder,
-  facts: { requestId: string | undefined; events: number; answerChars: number; reasoningChars: number; usage: UsageInfo | undefined },
+  facts: {
+    requestId: string | undefined;
+    events: number;
+    answerChars: number;
+    reasoningChars: number;
+    usage: UsageInfo | undefined;
+  },
 ): StreamStats {
   const { startedAt, firstEventAt, firstTokenAt, lastEventAt } = recorder;
   const tokens = facts.usage?.completionTokens;

@@ -22,12 +22,25 @@ describe("stream helpers on chat, fim and agents (emulator)", () => {
   const same = (response: { id: string; created: number }) => ({ ...response, id: "", created: 0 });
 
   test("chat, fim and agents streams assemble what complete() returns", async () => {
-    const chat = { model: "mistral-small-latest", messages: [user("Write two sentences about rivers.")], randomSeed: 3 };
+    const chat = {
+      model: "mistral-small-latest",
+      messages: [user("Write two sentences about rivers.")],
+      randomSeed: 3,
+    };
     const fim = { model: "codestral-latest", prompt: "def add(a, b):\n", suffix: "\n" };
     const agents = { agentId: "ag:demo", messages: [user("Reply with exactly: agent here")] };
-    assert.deepEqual(same(await (await client.chat.stream(chat)).finalResponse()), same(await client.chat.complete(chat)));
-    assert.deepEqual(same(await (await client.fim.stream(fim)).finalResponse()), same(await client.fim.complete(fim)));
-    assert.deepEqual(same(await (await client.agents.stream(agents)).finalResponse()), same(await client.agents.complete(agents)));
+    assert.deepEqual(
+      same(await (await client.chat.stream(chat)).finalResponse()),
+      same(await client.chat.complete(chat)),
+    );
+    assert.deepEqual(
+      same(await (await client.fim.stream(fim)).finalResponse()),
+      same(await client.fim.complete(fim)),
+    );
+    assert.deepEqual(
+      same(await (await client.agents.stream(agents)).finalResponse()),
+      same(await client.agents.complete(agents)),
+    );
     const pieces: string[] = [];
     for await (const piece of (await client.fim.stream(fim)).textStream()) pieces.push(piece);
     assert.equal(pieces.join(""), (await client.fim.complete(fim)).choices[0]?.message?.content);
@@ -37,15 +50,33 @@ describe("stream helpers on chat, fim and agents (emulator)", () => {
     const request = {
       model: "mistral-small-latest",
       messages: [user("What is the weather in Paris?")],
-      tools: [{ type: "function" as const, function: { name: "weather", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } } }],
+      tools: [
+        {
+          type: "function" as const,
+          function: {
+            name: "weather",
+            parameters: {
+              type: "object",
+              properties: { city: { type: "string" } },
+              required: ["city"],
+            },
+          },
+        },
+      ],
       toolChoice: "any" as const,
     };
     const streamed = await (await client.chat.stream(request)).finalResponse();
     const whole = await client.chat.complete(request);
     assert.equal(streamed.choices[0]?.finishReason, "tool_calls");
     assert.deepEqual(
-      streamed.choices[0]?.message?.toolCalls?.map((c) => [c.function.name, JSON.parse(String(c.function.arguments))]),
-      whole.choices[0]?.message?.toolCalls?.map((c) => [c.function.name, JSON.parse(String(c.function.arguments))]),
+      streamed.choices[0]?.message?.toolCalls?.map((c) => [
+        c.function.name,
+        JSON.parse(String(c.function.arguments)),
+      ]),
+      whole.choices[0]?.message?.toolCalls?.map((c) => [
+        c.function.name,
+        JSON.parse(String(c.function.arguments)),
+      ]),
     );
   });
 
@@ -61,7 +92,11 @@ describe("stream helpers on chat, fim and agents (emulator)", () => {
     assert.equal(content.at(-1)?.type, "text");
     let answer = "";
     for await (const piece of (await client.chat.stream(request)).textStream()) answer += piece;
-    assert.deepEqual(content.at(-1), { type: "text", text: answer }, "textStream() gives the final text");
+    assert.deepEqual(
+      content.at(-1),
+      { type: "text", text: answer },
+      "textStream() gives the final text",
+    );
     assert.ok(answer.length > 0 && !answer.includes(thinking.slice(0, 20)), "and no thinking");
   });
 
@@ -78,7 +113,10 @@ describe("stream helpers on chat, fim and agents (emulator)", () => {
       assert.ok(usage && usage.completionTokens > 5);
       assert.ok(events > 5);
       // Loose: 100 tokens/s paced, on a loaded machine anything from a few to a few hundred.
-      assert.ok(tokensPerSecond !== undefined && tokensPerSecond > 2 && tokensPerSecond < 2000, String(tokensPerSecond));
+      assert.ok(
+        tokensPerSecond !== undefined && tokensPerSecond > 2 && tokensPerSecond < 2000,
+        String(tokensPerSecond),
+      );
       assert.ok(timeToFirstTokenMs !== undefined && timeToFirstTokenMs >= 0);
       assert.ok(longestGapMs > 0);
     } finally {

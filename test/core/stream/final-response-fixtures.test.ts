@@ -11,7 +11,28 @@ import { fixturePath } from "../../helpers/paths.js";
 import { sseHeaders, startTestServer, type TestServer } from "../../helpers/test-server.js";
 import { request } from "./helpers.js";
 
-type Json = Record<string, any>;
+/** The wire fields this test reads. */
+interface Piece {
+  type: string;
+  text: string;
+  thinking: Piece[];
+}
+interface WireCall {
+  index?: number;
+  id?: string;
+  function: { name: string; arguments: unknown };
+}
+interface Json {
+  id: string;
+  model: string;
+  created: number;
+  usage?: { completion_tokens: number };
+  choices: Array<{
+    index: number;
+    finish_reason: string | null;
+    delta: { content?: string | Piece[] | null; tool_calls?: WireCall[] };
+  }>;
+}
 const sseDir = fixturePath("mistral", "sse");
 const jsonlDir = fixturePath("mistral", "jsonl");
 const jsonDir = fixturePath("mistral", "json");
@@ -40,8 +61,16 @@ function chunksOf(body: string): Json[] {
 
 /** What the wire adds up to, computed independently of the client. */
 function expectedOf(chunks: Json[]) {
-  const choices = new Map<number, { text: string; thinking: string; finish: string; calls: Map<string, { name: string; args: string }> }>();
-  let usage: Json | undefined;
+  const choices = new Map<
+    number,
+    {
+      text: string;
+      thinking: string;
+      finish: string;
+      calls: Map<string, { name: string; args: string }>;
+    }
+  >();
+  let usage: Json["usage"];
   for (const chunk of chunks) {
     if (chunk.usage) usage = chunk.usage;
     for (const c of chunk.choices) {
@@ -62,7 +91,11 @@ function expectedOf(chunks: Json[]) {
         const seen = s.calls.get(key) ?? { name: "", args: "" };
         s.calls.set(key, {
           name: seen.name || call.function.name,
-          args: seen.args + (typeof call.function.arguments === "string" ? call.function.arguments : JSON.stringify(call.function.arguments)),
+          args:
+            seen.args +
+            (typeof call.function.arguments === "string"
+              ? call.function.arguments
+              : JSON.stringify(call.function.arguments)),
         });
       }
       if (c.finish_reason) s.finish = c.finish_reason;
@@ -120,7 +153,10 @@ describe("finalResponse() over every recorded stream", () => {
       assert.equal(response.model, chunks[0]!.model);
       assert.equal(response.created, chunks[0]!.created);
       assert.equal(response.usage.completionTokens, expected.usage?.completion_tokens ?? 0);
-      assert.deepEqual(response.choices.map((c) => c.index), [...expected.choices.keys()].sort());
+      assert.deepEqual(
+        response.choices.map((c) => c.index),
+        [...expected.choices.keys()].sort(),
+      );
       for (const choice of response.choices) {
         const want = expected.choices.get(choice.index)!;
         const message = choice.message!;
@@ -131,7 +167,10 @@ describe("finalResponse() over every recorded stream", () => {
           assert.ok(Array.isArray(content), "thinking makes the content a chunk array");
           assert.equal(content[0]?.type, "thinking", "thinking comes first");
           const thinking = content.flatMap((c) => (c.type === "thinking" ? c.thinking : []));
-          assert.equal(thinking.map((t) => (t.type === "text" ? t.text : "")).join(""), want.thinking);
+          assert.equal(
+            thinking.map((t) => (t.type === "text" ? t.text : "")).join(""),
+            want.thinking,
+          );
           const text = content.map((c) => (c.type === "text" ? c.text : "")).join("");
           assert.equal(text, want.text);
         } else {
@@ -161,7 +200,11 @@ describe("finalResponse() over every recorded stream", () => {
       ],
     ];
     for (const [stream, whole] of pairs) {
-      assert.deepEqual(shapeOf(await final(stream)), shapeOf(await complete(whole)), `${stream} vs ${whole}`);
+      assert.deepEqual(
+        shapeOf(await final(stream)),
+        shapeOf(await complete(whole)),
+        `${stream} vs ${whole}`,
+      );
     }
   });
 

@@ -44,7 +44,9 @@ const { serveNode } = (await import(
 const words = Array.from({ length: 30 }, (_, i) => `t${i} `);
 /** Reads a stream of SSE text as a body. */
 const bodyOf = (text: string) => new Response(text).body!;
-const textOf = async (stream: EventStream<{ data: { choices: Array<{ delta: { content?: unknown } }> } }>) => {
+const textOf = async (
+  stream: EventStream<{ data: { choices: Array<{ delta: { content?: unknown } }> } }>,
+) => {
   let out = "";
   for await (const e of stream) out += String(e.data.choices[0]?.delta.content ?? "");
   return out;
@@ -107,7 +109,10 @@ describe("a stream relayed through a Node http server", () => {
     assert.equal(relayed.retryable, true);
     assert.equal(relayed.requestId, "corr-1");
     assert.equal(relayed.partial.text, words.slice(0, 5).join(""));
-    assert.equal(relayed.partial.response?.choices[0]?.message?.content, words.slice(0, 5).join(""));
+    assert.equal(
+      relayed.partial.response?.choices[0]?.message?.content,
+      words.slice(0, 5).join(""),
+    );
   });
 
   test("when the downstream reader cancels, the upstream server sees its response aborted", async () => {
@@ -127,23 +132,52 @@ describe("reading a relayed body", () => {
   const frame = (error: Record<string, unknown>) =>
     `${chunk("so far")}event: error\ndata: ${JSON.stringify({ error })}\n\n`;
   const partial = { text: "so far", events: 1, usage: undefined };
-  const cases: Array<[Record<string, unknown>, new (...args: never[]) => MistralError, (e: never) => void]> = [
-    [{ name: "IncompleteStreamError", message: "cut", retryable: true }, IncompleteStreamError, () => {}],
-    [{ name: "MalformedChunkError", message: "x", data: "{oops" }, MalformedChunkError, (e: MalformedChunkError) => assert.equal(e.data, "{oops")],
-    [{ name: "EventTooLargeError", message: "x", limit: 9 }, EventTooLargeError, (e: EventTooLargeError) => assert.equal(e.limit, 9)],
-    [{ name: "StreamBufferOverflowError", message: "x", limit: 5 }, StreamBufferOverflowError, (e: StreamBufferOverflowError) => assert.equal(e.limit, 5)],
-    [{ name: "RequestTimeoutError", message: "x", phase: "idle", timeoutMs: 50, retryable: true }, RequestTimeoutError, (e: RequestTimeoutError) => assert.deepEqual([e.phase, e.timeoutMs], ["idle", 50])],
-    [{ name: "StreamServerError", message: "boom", data: { code: "3505" } }, StreamServerError, (e: StreamServerError) => assert.deepEqual(e.data, { code: "3505" })],
+  const cases: Array<
+    [Record<string, unknown>, new (...args: never[]) => MistralError, (e: never) => void]
+  > = [
+    [
+      { name: "IncompleteStreamError", message: "cut", retryable: true },
+      IncompleteStreamError,
+      () => {},
+    ],
+    [
+      { name: "MalformedChunkError", message: "x", data: "{oops" },
+      MalformedChunkError,
+      (e: MalformedChunkError) => assert.equal(e.data, "{oops"),
+    ],
+    [
+      { name: "EventTooLargeError", message: "x", limit: 9 },
+      EventTooLargeError,
+      (e: EventTooLargeError) => assert.equal(e.limit, 9),
+    ],
+    [
+      { name: "StreamBufferOverflowError", message: "x", limit: 5 },
+      StreamBufferOverflowError,
+      (e: StreamBufferOverflowError) => assert.equal(e.limit, 5),
+    ],
+    [
+      { name: "RequestTimeoutError", message: "x", phase: "idle", timeoutMs: 50, retryable: true },
+      RequestTimeoutError,
+      (e: RequestTimeoutError) => assert.deepEqual([e.phase, e.timeoutMs], ["idle", 50]),
+    ],
+    [
+      { name: "StreamServerError", message: "boom", data: { code: "3505" } },
+      StreamServerError,
+      (e: StreamServerError) => assert.deepEqual(e.data, { code: "3505" }),
+    ],
     [{ name: "constructor", message: "not a class name" }, StreamServerError, () => {}],
   ];
   for (const [error, type, check] of cases) {
     test(`an error frame naming ${error.name} becomes a ${type.name}`, async () => {
-      const stream = EventStream.fromReadableStream(bodyOf(frame({ ...error, status: 200, partial })));
+      const stream = EventStream.fromReadableStream(
+        bodyOf(frame({ ...error, status: 200, partial })),
+      );
       const thrown = await textOf(stream).catch((e) => e);
       assert.ok(thrown instanceof type, String(thrown));
       assert.equal(thrown.retryable, error.retryable === true);
       if (thrown instanceof StreamError) assert.equal(thrown.partial.text, "so far");
-      if (typeof error.name === "string" && error.name !== "constructor") assert.equal(thrown.name, error.name);
+      if (typeof error.name === "string" && error.name !== "constructor")
+        assert.equal(thrown.name, error.name);
       check(thrown as never);
     });
   }
@@ -164,7 +198,13 @@ describe("reading a relayed body", () => {
     const html = new Response("<html>proxy</html>", { headers: { "content-type": "text/html" } });
     await assert.rejects(EventStream.fromResponse(html), ResponseValidationError);
     await assert.rejects(EventStream.fromResponse({} as Response), InvalidRequestError);
-    assert.throws(() => EventStream.fromReadableStream({} as ReadableStream<Uint8Array>), InvalidRequestError);
-    assert.throws(() => EventStream.fromReadableStream(bodyOf(""), { idleTimeoutMs: -1 }), InvalidRequestError);
+    assert.throws(
+      () => EventStream.fromReadableStream({} as ReadableStream<Uint8Array>),
+      InvalidRequestError,
+    );
+    assert.throws(
+      () => EventStream.fromReadableStream(bodyOf(""), { idleTimeoutMs: -1 }),
+      InvalidRequestError,
+    );
   });
 });

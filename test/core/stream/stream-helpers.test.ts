@@ -24,23 +24,64 @@ const delta = (d: Record<string, unknown>, index = 0, finish: string | null = nu
 const call = (fields: Record<string, unknown>) => fields;
 
 describe("finalResponse() puts tool calls together", () => {
-  test("fragments by index: id and name on the first only, name \"\" and no id after, \"null\" ids absent", () =>
+  test('fragments by index: id and name on the first only, name "" and no id after, "null" ids absent', () =>
     withServer(
       streamOf([
         event([delta({ role: "assistant", content: "" })]),
-        event([delta({ tool_calls: [call({ id: "c1", type: "function", index: 0, function: { name: "search", arguments: "" } })] })]),
-        event([delta({ tool_calls: [call({ index: 0, function: { name: "", arguments: '{"q": ' } })] })]),
-        event([delta({ tool_calls: [call({ id: "null", index: 0, function: { name: "", arguments: '"paris"}' } })] })]),
-        event([delta({ tool_calls: [call({ id: "null", index: 1, function: { name: "weather", arguments: { city: "Paris" } } })] })]),
-        event([delta({ content: "" }, 0, "tool_calls")], { usage: { prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 } }),
+        event([
+          delta({
+            tool_calls: [
+              call({
+                id: "c1",
+                type: "function",
+                index: 0,
+                function: { name: "search", arguments: "" },
+              }),
+            ],
+          }),
+        ]),
+        event([
+          delta({ tool_calls: [call({ index: 0, function: { name: "", arguments: '{"q": ' } })] }),
+        ]),
+        event([
+          delta({
+            tool_calls: [
+              call({ id: "null", index: 0, function: { name: "", arguments: '"paris"}' } }),
+            ],
+          }),
+        ]),
+        event([
+          delta({
+            tool_calls: [
+              call({
+                id: "null",
+                index: 1,
+                function: { name: "weather", arguments: { city: "Paris" } },
+              }),
+            ],
+          }),
+        ]),
+        event([delta({ content: "" }, 0, "tool_calls")], {
+          usage: { prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 },
+        }),
         done,
       ]),
       async (_s, client) => {
         const response = await (await client.chat.stream(request)).finalResponse();
         const calls = response.choices[0]?.message?.toolCalls;
         assert.deepEqual(calls, [
-          { id: "c1", type: "function", function: { name: "search", arguments: '{"q": "paris"}' }, index: 0 },
-          { id: undefined, type: undefined, function: { name: "weather", arguments: { city: "Paris" } }, index: 1 },
+          {
+            id: "c1",
+            type: "function",
+            function: { name: "search", arguments: '{"q": "paris"}' },
+            index: 0,
+          },
+          {
+            id: undefined,
+            type: undefined,
+            function: { name: "weather", arguments: { city: "Paris" } },
+            index: 1,
+          },
         ]);
         assert.equal(response.choices[0]?.finishReason, "tool_calls");
         assert.deepEqual(response.usage, { promptTokens: 3, completionTokens: 4, totalTokens: 7 });
@@ -53,20 +94,30 @@ describe("finalResponse() puts tool calls together", () => {
       streamOf([
         event([delta({ role: "assistant", content: "" })]),
         event([
-          delta({
-            content: null,
-            tool_calls: [
-              { id: "a1", function: { name: "one", arguments: "{}" } },
-              { id: "b2", function: { name: "two", arguments: "{}" } },
-            ],
-          }, 0, "tool_calls"),
+          delta(
+            {
+              content: null,
+              tool_calls: [
+                { id: "a1", function: { name: "one", arguments: "{}" } },
+                { id: "b2", function: { name: "two", arguments: "{}" } },
+              ],
+            },
+            0,
+            "tool_calls",
+          ),
         ]),
         done,
       ]),
       async (_s, client) => {
         const response = await (await client.chat.stream(request)).finalResponse();
         const calls = response.choices[0]?.message?.toolCalls ?? [];
-        assert.deepEqual(calls.map((c) => [c.id, c.function.name]), [["a1", "one"], ["b2", "two"]]);
+        assert.deepEqual(
+          calls.map((c) => [c.id, c.function.name]),
+          [
+            ["a1", "one"],
+            ["b2", "two"],
+          ],
+        );
         assert.equal(response.choices[0]?.message?.content, "");
       },
     ));
@@ -76,7 +127,10 @@ describe("finalResponse() and the snapshot", () => {
   test("with n = 2 the interleaved choices come apart, each with its text and finish reason", () =>
     withServer(
       streamOf([
-        event([delta({ role: "assistant", content: "" }, 0), delta({ role: "assistant", content: "" }, 1)]),
+        event([
+          delta({ role: "assistant", content: "" }, 0),
+          delta({ role: "assistant", content: "" }, 1),
+        ]),
         event([delta({ content: "A" }, 1)]),
         event([delta({ content: "a" }, 0)]),
         event([delta({ content: "B" }, 1, "stop")]),
@@ -87,7 +141,10 @@ describe("finalResponse() and the snapshot", () => {
         const response = await (await client.chat.stream(request)).finalResponse();
         assert.deepEqual(
           response.choices.map((c) => [c.index, c.message?.content, c.finishReason]),
-          [[0, "ab", "length"], [1, "AB", "stop"]],
+          [
+            [0, "ab", "length"],
+            [1, "AB", "stop"],
+          ],
         );
       },
     ));
@@ -106,15 +163,22 @@ describe("finalResponse() and the snapshot", () => {
     }));
 
   test("it drains what the loop left, and asking twice gives the same answer", () =>
-    withServer(streamOf([chunk("a"), chunk("b"), chunk("c", { finish_reason: "stop" }), done]), async (_s, client) => {
-      const again = await client.chat.stream(request);
-      const first = await again.next();
-      assert.equal(first.done, false);
-      const response = await again.finalResponse();
-      assert.equal(response.choices[0]?.message?.content, "abc");
-      assert.equal(response.choices[0]?.finishReason, "stop");
-      assert.deepEqual(await again.finalResponse(), response, "asking twice gives the same answer");
-    }));
+    withServer(
+      streamOf([chunk("a"), chunk("b"), chunk("c", { finish_reason: "stop" }), done]),
+      async (_s, client) => {
+        const again = await client.chat.stream(request);
+        const first = await again.next();
+        assert.equal(first.done, false);
+        const response = await again.finalResponse();
+        assert.equal(response.choices[0]?.message?.content, "abc");
+        assert.equal(response.choices[0]?.finishReason, "stop");
+        assert.deepEqual(
+          await again.finalResponse(),
+          response,
+          "asking twice gives the same answer",
+        );
+      },
+    ));
 
   test("a failure rejects with the stream's error, whose partial holds the response so far", () =>
     withServer(streamOf([chunk("Hel"), chunk("lo")]), async (_s, client) => {
@@ -126,19 +190,25 @@ describe("finalResponse() and the snapshot", () => {
     }));
 
   test('finish_reason "error": the chunk is yielded, then the stream fails with StreamServerError', () =>
-    withServer(streamOf([chunk("ok"), chunk("!", { finish_reason: "error" }), done]), async (_s, client) => {
-      const seen: unknown[] = [];
-      const error = await (async () => {
-        for await (const e of await client.chat.stream(request)) seen.push(e.data.choices[0]?.finishReason);
-      })().catch((e) => e);
-      assert.deepEqual(seen, [null, "error"]);
-      assert.ok(error instanceof StreamServerError);
-      assert.equal(error.partial.response?.choices[0]?.finishReason, "error");
-    }));
+    withServer(
+      streamOf([chunk("ok"), chunk("!", { finish_reason: "error" }), done]),
+      async (_s, client) => {
+        const seen: unknown[] = [];
+        const error = await (async () => {
+          for await (const e of await client.chat.stream(request))
+            seen.push(e.data.choices[0]?.finishReason);
+        })().catch((e) => e);
+        assert.deepEqual(seen, [null, "error"]);
+        assert.ok(error instanceof StreamServerError);
+        assert.equal(error.partial.response?.choices[0]?.finishReason, "error");
+      },
+    ));
 });
 
 describe("textStream() and reasoningStream()", () => {
-  const thinking = (text: string) => ({ content: [{ type: "thinking", thinking: [{ type: "text", text }] }] });
+  const thinking = (text: string) => ({
+    content: [{ type: "thinking", thinking: [{ type: "text", text }] }],
+  });
   const body = [
     event([delta({ role: "assistant", content: "" })]),
     event([delta(thinking("Let me "))]),
@@ -188,7 +258,9 @@ describe("stream.stats and onEnd()", () => {
       streamOf([
         event([delta({ role: "assistant", content: "" })]),
         event([delta({ content: "Hello" })]),
-        event([delta({ content: " there" }, 0, "stop")], { usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } }),
+        event([delta({ content: " there" }, 0, "stop")], {
+          usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
+        }),
         done,
       ]),
       async (_s, client) => {
@@ -205,7 +277,10 @@ describe("stream.stats and onEnd()", () => {
         assert.equal(stats.answerChars, "Hello there".length);
         assert.ok(stats.bytes > 100, String(stats.bytes));
         assert.ok(stats.timeToFirstByteMs >= 0);
-        assert.ok(stats.timeToFirstTokenMs !== undefined && stats.timeToFirstTokenMs >= stats.timeToFirstByteMs);
+        assert.ok(
+          stats.timeToFirstTokenMs !== undefined &&
+            stats.timeToFirstTokenMs >= stats.timeToFirstByteMs,
+        );
         assert.ok(stats.durationMs >= stats.timeToFirstTokenMs);
         assert.ok(stats.longestGapMs >= 0);
         assert.equal(stats.retries, 0);

@@ -44,7 +44,9 @@ describe("stream.tee()", () => {
   });
   after(() => server.close());
 
-  const text = async (stream: AsyncIterable<{ data: { choices: Array<{ delta: { content?: unknown } }> } }>) => {
+  const text = async (
+    stream: AsyncIterable<{ data: { choices: Array<{ delta: { content?: unknown } }> } }>,
+  ) => {
     let out = "";
     for await (const e of stream) out += String(e.data.choices[0]?.delta.content ?? "");
     return out;
