@@ -47,7 +47,7 @@ export type {
 } from "./http/transport.js";
 export * from "./models/index.js";
 export type { ServerSentEvent } from "./sse/index.js";
-export { EventStream } from "./stream/event-stream.js";
+export { EventStream } from "./stream/exported-stream.js";
 export type { TeeOptions } from "./stream/on-demand.js";
 export type { RelayReadOptions } from "./stream/relay-in.js";
 export type { RelayedError } from "./stream/relay-receive.js";

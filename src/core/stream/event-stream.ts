@@ -13,14 +13,8 @@ import type { ChatCompletionResponse, CompletionEvent } from "../models/index.js
 import { EventReader } from "./event-reader.js";
 import { sseBody, type TeeOptions, teeReaders } from "./on-demand.js";
 import { toReadableStream } from "./readable.js";
-import {
-  bodyResponse,
-  type RelayReadOptions,
-  relayDecoder,
-  relayHeaders,
-  relayInit,
-} from "./relay-in.js";
-import { checkRelayResponse } from "./relay-receive.js";
+import { ChatChunkDecoder } from "./chat-decoder.js";
+import { relayHeaders } from "./relay-in.js";
 import { type StreamStats, statsOf } from "./stats.js";
 import { textDeltas } from "./text-deltas.js";
 import {
@@ -47,7 +41,7 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
   readonly rawResponse: Response | undefined;
   readonly #reader: EventReader<T>;
 
-  /** @internal Streams are made by the resources and by {@link EventStream.fromReadableStream}. */
+  /** @internal Streams are made by the resources, by `tee()` and by `EventStream.fromReadableStream()`. */
   constructor(init: EventStreamInit<T>) {
     const { response } = init;
     this.#reader = new EventReader(init);
@@ -188,7 +182,7 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
       new EventStream<CompletionEvent>({
         response: { ...response, body },
         scope: new CallScope({}),
-        decoder: relayDecoder(response),
+        decoder: new ChatChunkDecoder(response),
         // The source's own idle deadline watches the connection; a side only waits for it.
         idleTimeoutMs: 0,
         maxEventChars,
@@ -228,30 +222,5 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
   #claimWire(what: string): void {
     this.#reader.claim(what, true);
     this.#reader.wire = [];
-  }
-
-  /**
-   * Reads a relayed stream (SSE bytes made by {@link EventStream.toReadableStream},
-   * or any Mistral-format SSE body), in a browser or on a server, with the
-   * same strictness: a body without `[DONE]` fails with `IncompleteStreamError`,
-   * and a relayed failure is thrown as the same typed error.
-   */
-  static fromReadableStream(
-    body: ReadableStream<Uint8Array>,
-    options?: RelayReadOptions,
-  ): EventStream<CompletionEvent> {
-    return new EventStream(relayInit(bodyResponse(body), options));
-  }
-
-  /**
-   * {@link EventStream.fromReadableStream} on a `fetch` `Response`: an error
-   * status rejects with its typed HTTP error, a body that is not SSE with
-   * `ResponseValidationError`.
-   */
-  static async fromResponse(
-    response: Response,
-    options?: RelayReadOptions,
-  ): Promise<EventStream<CompletionEvent>> {
-    return new EventStream(relayInit(await checkRelayResponse(response), options));
   }
 }

@@ -38,11 +38,16 @@ export function endedEarly(context: CallContext): MistralError {
   );
 }
 
-/** Reading the body failed: the connection broke, or a tee side fell too far behind. */
+/**
+ * Reading the body failed: the connection broke, or (for a tee side) the
+ * source failed with its own typed error, which passes as is, or this side
+ * fell too far behind.
+ */
 export function readFailed(error: unknown, context: CallContext): MistralError {
   if (error instanceof StreamBufferOverflowError) {
     return new StreamBufferOverflowError(error.limit, context);
   }
+  if (error instanceof MistralError) return error;
   return new IncompleteStreamError(
     `The connection broke before the stream's end (\`data: [DONE]\`): ${describeDrop(error)}; the answer is incomplete`,
     { ...context, cause: error, retryable: true },

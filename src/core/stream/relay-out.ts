@@ -13,17 +13,21 @@ import type { MistralError } from "../errors/index.js";
 import type { RelayedError } from "./relay-receive.js";
 import type { FrameSource } from "./types.js";
 
-/** The SSE text of the end marker. */
-const doneFrame = "data: [DONE]\n\n";
+/**
+ * The SSE frame of one event's wire data, or of the end marker for
+ * `undefined`. Event data spanning several `data:` lines was joined with LF:
+ * it is split back.
+ */
+export function dataFrame(data: string | undefined): string {
+  if (data === undefined) return "data: [DONE]\n\n";
+  return `data: ${data.includes("\n") ? data.replaceAll("\n", "\ndata: ") : data}\n\n`;
+}
 
 /** The next SSE frame of `source`, and whether it is its last. */
 export async function nextFrame(source: FrameSource): Promise<{ text: string; last: boolean }> {
   try {
     const data = await source.read();
-    if (data === undefined) return { text: doneFrame, last: true };
-    // Event data spanning several `data:` lines was joined with LF: split it back.
-    const text = data.includes("\n") ? data.replaceAll("\n", "\ndata: ") : data;
-    return { text: `data: ${text}\n\n`, last: false };
+    return { text: dataFrame(data), last: data === undefined };
   } catch (error) {
     const frame = relayedError(source.typed(error));
     return { text: `event: error\ndata: ${JSON.stringify(frame)}\n\n`, last: true };

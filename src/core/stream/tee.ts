@@ -3,9 +3,10 @@
  * first use, as the relay is.
  *
  * The source stream is read once, by a hub, whenever either side needs an
- * event; each event is re-framed as SSE (the relay's frames, so a failure
- * reaches both sides as the same typed error) and queued for both sides.
- * Each side is a full `EventStream` over its queue, with every helper.
+ * event; each event is re-framed as SSE (the relay's frames) and queued for
+ * both sides, and a failure makes both sides' reads reject with the source's
+ * own typed error. Each side is a full `EventStream` over its queue, with
+ * every helper.
  *
  * Buffering is bounded: a side that falls more than `maxBufferedBytes`
  * behind the other is stopped with `StreamBufferOverflowError`, and the
@@ -17,7 +18,7 @@
 
 import type { MistralError } from "../errors/index.js";
 import type { BodyReader } from "../http/transport.js";
-import { nextFrame } from "./relay-out.js";
+import { dataFrame } from "./relay-out.js";
 import type { FrameSource } from "./types.js";
 
 const encoder = new TextEncoder();
@@ -29,7 +30,8 @@ class Side implements BodyReader {
   queued = 0;
   /** No more bytes will come: the source ended, or this side was cancelled or stopped. */
   closed = false;
-  overflow: MistralError | undefined;
+  /** Why no more bytes will come: the source failed, or this side fell too far behind. */
+  failure: MistralError | undefined;
 
   constructor(hub: Hub) {
     this.#hub = hub;
@@ -42,7 +44,7 @@ class Side implements BodyReader {
         this.queued -= chunk.byteLength;
         return { done: false, value: chunk };
       }
-      if (this.overflow) throw this.overflow;
+      if (this.failure) throw this.failure;
       if (this.closed) return { done: true, value: undefined };
       await this.#hub.pull();
     }
@@ -56,7 +58,7 @@ class Side implements BodyReader {
   push(bytes: Uint8Array, limit: number): void {
     if (this.closed) return;
     if (this.queued + bytes.byteLength > limit) {
-      this.overflow = this.#hub.source.overflow(limit);
+      this.failure = this.#hub.source.overflow(limit);
       this.#stop();
       return;
     }
@@ -96,10 +98,21 @@ class Hub {
   }
 
   async #readFrame(): Promise<void> {
-    const frame = await nextFrame(this.source);
-    const bytes = encoder.encode(frame.text);
+    let data: string | undefined;
+    try {
+      data = await this.source.read();
+    } catch (error) {
+      // Both sides fail with the source's own error: the same class, message and partial result.
+      const failure = this.source.typed(error);
+      for (const side of this.sides) side.failure ??= failure;
+      return this.#end();
+    }
+    const bytes = encoder.encode(dataFrame(data));
     for (const side of this.sides) side.push(bytes, this.#limit);
-    if (!frame.last) return;
+    if (data === undefined) this.#end();
+  }
+
+  #end(): void {
     this.#ended = true;
     for (const side of this.sides) side.closed = true;
   }
