@@ -62,9 +62,11 @@ describe("the published package", () => {
     const lazy = Object.keys(outputs).filter((k) => !atStart.has(k));
     assert.ok(lazy.length >= 3, `the on-demand parts are chunks of their own: ${lazy.join(", ")}`);
     const gzip = files.reduce((sum, f) => sum + gzipSync(f.contents, { level: 9 }).byteLength, 0);
-    // 0.1.0 was 13.0 KiB; the stream helpers (snapshot, stats, relay, tee) add to it.
-    // The official client's chat entry is ~53 KB gzip; ours must stay far below.
-    assert.ok(gzip < 16 * 1024, `core bundle is ${gzip} B gzip, budget 16 KiB`);
+    // Before the stream helpers this app bundled to 13,341 B (measured the same way); the
+    // helpers (snapshot, stats, finalResponse, text streams, tee and relay shells) may add 2 KiB.
+    // The official client's chat entry is ~53 KB gzip.
+    const budget = 13_341 + 2048;
+    assert.ok(gzip <= budget, `core bundle is ${gzip} B gzip, budget ${budget} B`);
   });
 
   test("mistral-stream/otel resolves and instruments a client", async () => {

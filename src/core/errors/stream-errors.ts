@@ -87,10 +87,7 @@ export class StreamBufferOverflowError extends StreamError {
 
   /** Builds the error of a tee side that fell more than `limit` bytes behind. */
   constructor(limit: number, options: StreamErrorOptions = {}) {
-    super(
-      `This side of the tee fell more than ${limit} bytes behind the other and was stopped`,
-      options,
-    );
+    super(`A tee side fell more than ${limit} bytes behind the other`, options);
     this.limit = limit;
   }
 }

@@ -28,12 +28,11 @@ type Part = ContentChunk;
 /** What one choice has received. */
 interface ChoiceState {
   readonly index: number;
-  role: string | undefined;
-  /** All answer text (strings and text chunks), for the common string-only answer. */
-  text: string;
-  /** Set once a chunk array arrived: the answer then keeps its pieces in order. */
-  parts: Part[] | undefined;
-  toolCalls: ToolCall[];
+  /** The answer's pieces in order; for a string-only answer, one text piece. */
+  readonly parts: Part[];
+  /** Whether a chunk array arrived: the content is then an array, as the non-stream endpoint gives it. */
+  structured: boolean;
+  readonly toolCalls: ToolCall[];
   finishReason: string | null;
 }
 
@@ -62,9 +61,8 @@ export class ChatSnapshot {
       if (choice === undefined) continue;
       const state = this.#choice(choice.index);
       const delta = choice.delta;
-      if (delta.role) state.role = delta.role;
       const content = delta.content;
-      if (typeof content === "string") this.#addText(state, content);
+      if (typeof content === "string") this.#addText(state.parts, content);
       else if (Array.isArray(content)) this.#addChunks(state, content);
       if (delta.toolCalls) mergeToolCalls(state.toolCalls, delta.toolCalls);
       if (choice.finishReason !== null) state.finishReason = choice.finishReason;
@@ -78,12 +76,14 @@ export class ChatSnapshot {
 
   /** Choice 0's answer text so far. */
   text(): string {
-    return this.#choices[0]?.text ?? "";
+    const first = this.#choices[0];
+    return first ? textOf(first) : "";
   }
 
   /** The response so far, as `chat.complete()` gives it (a fresh object each call). */
   response(): ChatCompletionResponse {
-    const choices = this.#choices.filter((c) => c !== undefined).sort((a, b) => a.index - b.index);
+    // Indexed by choice index: `filter` skips the holes and keeps the order.
+    const choices = this.#choices.filter((c) => c);
     return {
       id: this.#id,
       object: "chat.completion",
@@ -94,7 +94,7 @@ export class ChatSnapshot {
         index: c.index,
         message: {
           role: "assistant",
-          content: c.parts ? c.parts.flatMap(partToChunk) : c.text,
+          content: c.structured ? c.parts.flatMap(partToChunk) : textOf(c),
           toolCalls: c.toolCalls.length ? c.toolCalls.map(copyCall) : null,
           prefix: false,
         },
@@ -106,32 +106,24 @@ export class ChatSnapshot {
   #choice(index: number): ChoiceState {
     let state = this.#choices[index];
     if (state === undefined) {
-      state = {
-        index,
-        role: undefined,
-        text: "",
-        parts: undefined,
-        toolCalls: [],
-        finishReason: null,
-      };
+      state = { index, parts: [], structured: false, toolCalls: [], finishReason: null };
       this.#choices[index] = state;
     }
     return state;
   }
 
-  #addText(state: ChoiceState, text: string): void {
+  #addText(parts: Part[], text: string): void {
     if (text === "") return;
-    state.text += text;
     this.answerChars += text.length;
-    const last = state.parts?.at(-1);
+    const last = parts.at(-1);
     if (last?.type === "text") last.text += text;
-    else state.parts?.push({ type: "text", text });
+    else parts.push({ type: "text", text });
   }
 
   #addChunks(state: ChoiceState, chunks: ContentChunk[]): void {
-    state.parts ??= state.text ? [{ type: "text", text: state.text }] : [];
+    state.structured = true;
     for (const chunk of chunks) {
-      if (chunk.type === "text") this.#addText(state, chunk.text);
+      if (chunk.type === "text") this.#addText(state.parts, chunk.text);
       else if (chunk.type === "thinking") this.#addThinking(state.parts, chunk);
       else state.parts.push(chunk);
     }
@@ -161,6 +153,11 @@ export class ChatSnapshot {
     if (chunk.signature != null) into.signature = chunk.signature;
     if (chunk.closed !== undefined) into.closed = chunk.closed;
   }
+}
+
+/** A choice's answer text: its text pieces, joined. */
+function textOf(state: ChoiceState): string {
+  return state.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
 }
 
 /** A part as the response shows it: a copy of the snapshot's own pieces, empty text left out. */

@@ -37,10 +37,10 @@ import { type EventStreamInit, type StreamDecoder, type StreamEnd, streamDone } 
 export class EventReader<T> {
   readonly response: TransportResponse;
   readonly decoder: StreamDecoder<T>;
-  readonly idleMs: number;
+  readonly #idleMs: number;
   readonly maxEventChars: number;
   readonly stats: StatsRecorder;
-  readonly context: () => CallContext;
+  readonly #context: () => CallContext;
   readonly #sse: { push(bytes: Uint8Array): void; end(): void };
   #queue: T[] = [];
   #head = 0;
@@ -66,7 +66,7 @@ export class EventReader<T> {
     const { response, scope } = init;
     this.response = response;
     this.decoder = init.decoder;
-    this.idleMs = init.idleTimeoutMs;
+    this.#idleMs = init.idleTimeoutMs;
     this.maxEventChars = init.maxEventChars;
     this.stats = new StatsRecorder(init.startedAt, init.retries ?? 0);
     this.#sse = createSseDecoder({
@@ -74,12 +74,12 @@ export class EventReader<T> {
       maxEventChars: init.maxEventChars,
       flushOnEnd: true,
     });
-    this.context = contextOf(response, init.decoder);
-    scope.setContext(this.context);
+    this.#context = contextOf(response, init.decoder);
+    scope.setContext(this.#context);
     this.#lifeline = createLifeline(response.body, scope);
     abandoned?.register(this, this.#lifeline, this.#lifeline);
     this.#tick = EventReader.#weakTick(this);
-    if (this.idleMs) this.#lifeline.idleTimer = setTimeout(this.#tick, this.idleMs);
+    if (this.#idleMs) this.#lifeline.idleTimer = setTimeout(this.#tick, this.#idleMs);
   }
 
   /**
@@ -89,7 +89,7 @@ export class EventReader<T> {
   claim(what: string, fresh = false): void {
     if (this.claimed || (fresh && this.#started)) {
       throw new InvalidRequestError(
-        `${what}: this stream was already read; a stream can be read once (use tee() before reading it twice)`,
+        `${what}: this stream was already read (a stream is read once; tee() it to read it twice)`,
       );
     }
     this.claimed = true;
@@ -150,7 +150,7 @@ export class EventReader<T> {
         ? reason
         : new RequestAbortedError("The stream was aborted", {
             cause: reason,
-            response: this.context().response,
+            response: this.#context().response,
           });
     this.#lifeline.scope.abort(error);
   }
@@ -168,7 +168,7 @@ export class EventReader<T> {
     try {
       result = await this.#lifeline.reader.read();
     } catch (error) {
-      this.#fail(this.#lifeline.scope.reason ?? readFailed(error, this.context()));
+      this.#fail(this.#lifeline.scope.reason ?? readFailed(error, this.#context()));
       return;
     }
     if (this.#lifeline.scope.reason) return this.#fail(this.#lifeline.scope.reason);
@@ -176,7 +176,7 @@ export class EventReader<T> {
     try {
       this.#sse.push(result.value);
     } catch (error) {
-      this.#fail(decodingFailed(error, this.context()));
+      this.#fail(decodingFailed(error, this.#context()));
     }
     this.stats.onRead(result.value.byteLength, this.decoder);
   }
@@ -199,10 +199,10 @@ export class EventReader<T> {
     try {
       this.#sse.end();
     } catch (error) {
-      this.#fail(decodingFailed(error, this.context()));
+      this.#fail(decodingFailed(error, this.#context()));
       return;
     }
-    if (this.#state === "open") this.#fail(endedEarly(this.context()));
+    if (this.#state === "open") this.#fail(endedEarly(this.#context()));
   }
 
   /** Records the failure; queued events are still delivered first. */
@@ -253,12 +253,12 @@ export class EventReader<T> {
 
   #checkIdle(): void {
     this.#lifeline.idleTimer = undefined;
-    const idleMs = this.idleMs;
+    const idleMs = this.#idleMs;
     if (this.#state !== "open" || !idleMs) return;
     const waited = this.#waitingSince === 0 ? 0 : Date.now() - this.#waitingSince;
     if (waited >= idleMs) {
       const timeout = new RequestTimeoutError("idle", idleMs, {
-        ...this.context(),
+        ...this.#context(),
         retryable: true,
       });
       this.#lifeline.scope.abort(timeout);

@@ -10,13 +10,11 @@
 import { InvalidRequestError, type MistralError, readRequestId } from "../errors/index.js";
 import { CallScope } from "../http/call-scope.js";
 import type { ChatCompletionResponse, CompletionEvent } from "../models/index.js";
+import { ChatChunkDecoder } from "./chat-decoder.js";
 import { EventReader } from "./event-reader.js";
 import { sseBody, type TeeOptions, teeReaders } from "./on-demand.js";
 import { toReadableStream } from "./readable.js";
-import { ChatChunkDecoder } from "./chat-decoder.js";
-import { relayHeaders } from "./relay-in.js";
-import { type StreamStats, statsOf } from "./stats.js";
-import { textDeltas } from "./text-deltas.js";
+import type { StreamStats } from "./stats.js";
 import {
   type EventStreamInit,
   readWireData,
@@ -24,6 +22,9 @@ import {
   type StreamResponseInfo,
   type WireSource,
 } from "./types.js";
+
+/** The text deltas' code, loaded with the first `textStream()` or `reasoningStream()`. */
+const deltas = () => import("./text-deltas.js");
 
 const asyncDispose: typeof Symbol.asyncDispose =
   Symbol.asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as typeof Symbol.asyncDispose);
@@ -60,15 +61,7 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
 
   /** Timings and counts: live while the stream runs, final once it ended. */
   get stats(): StreamStats {
-    const reader = this.#reader;
-    const snapshot = reader.decoder.snapshot;
-    return statsOf(reader.stats, {
-      requestId: this.requestId,
-      events: reader.decoder.events,
-      answerChars: snapshot?.answerChars ?? 0,
-      reasoningChars: snapshot?.reasoningChars ?? 0,
-      usage: snapshot?.usage,
-    });
+    return this.#reader.stats.view(this.requestId, this.#reader.decoder);
   }
 
   /**
@@ -143,26 +136,26 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
     const response = this.snapshot;
     if (end?.reason !== "done" || !response) {
       throw new InvalidRequestError(
-        "finalResponse(): the stream was closed before its end, so the answer is incomplete (stream.snapshot has what arrived)",
+        "finalResponse(): the stream was closed before its end (stream.snapshot has what arrived)",
       );
     }
     return response;
   }
 
   /** The answer's text deltas (choice `choice`, default 0), thinking excluded. Reads the stream. */
-  textStream(
+  async *textStream(
     this: EventStream<CompletionEvent>,
     choice = 0,
   ): AsyncGenerator<string, void, undefined> {
-    return textDeltas(this, choice, false);
+    yield* (await deltas()).textDeltas(this, choice, false);
   }
 
   /** The thinking text deltas of a reasoning model (choice `choice`, default 0). Reads the stream. */
-  reasoningStream(
+  async *reasoningStream(
     this: EventStream<CompletionEvent>,
     choice = 0,
   ): AsyncGenerator<string, void, undefined> {
-    return textDeltas(this, choice, true);
+    yield* (await deltas()).textDeltas(this, choice, true);
   }
 
   /**
@@ -204,7 +197,16 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
 
   /** A `Response` relaying this stream as SSE, with the headers that keep proxies from buffering it. */
   toResponse(init: ResponseInit = {}): Response {
-    const headers = relayHeaders(init.headers, this.requestId);
+    const headers = new Headers(init.headers);
+    headers.set("content-type", "text/event-stream; charset=utf-8");
+    // Proxies must neither buffer nor transform the stream; the request id goes along.
+    const defaults = [
+      ["cache-control", "no-cache, no-transform"],
+      ["x-accel-buffering", "no"],
+      ["mistral-correlation-id", this.requestId],
+    ];
+    for (const [name, value] of defaults)
+      if (value && !headers.has(name!)) headers.set(name!, value);
     return new Response(this.toReadableStream(), { ...init, headers });
   }
 

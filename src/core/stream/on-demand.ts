@@ -7,12 +7,7 @@
  * @module
  */
 
-import {
-  InvalidRequestError,
-  MistralError,
-  StreamBufferOverflowError,
-  UnexpectedClientError,
-} from "../errors/index.js";
+import { InvalidRequestError, StreamBufferOverflowError } from "../errors/index.js";
 import type { BodyReader } from "../http/transport.js";
 import { type FrameSource, readWireData, type WireSource } from "./types.js";
 
@@ -64,12 +59,6 @@ function frameSource(stream: WireSource): FrameSource {
   return {
     read: () => stream[readWireData](),
     close: () => stream.close(),
-    typed: (error) =>
-      error instanceof MistralError
-        ? error
-        : new UnexpectedClientError(`Relaying the stream failed: ${String(error)}`, {
-            cause: error,
-          }),
     overflow: (limit) => new StreamBufferOverflowError(limit),
   };
 }

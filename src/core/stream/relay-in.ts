@@ -1,5 +1,5 @@
 /**
- * The receiving end of a relay, and the headers of the sending end. A body
+ * The receiving end of a relay. A body
  * made by `toReadableStream()` (see `relay-out.ts`) is read by an
  * `EventStream` with the same strictness as the API's own (a body without
  * `[DONE]` is incomplete), and its `event: error` frame becomes the same
@@ -16,21 +16,6 @@ import { DEFAULT_MAX_EVENT_CHARS } from "../sse/index.js";
 import { ChatChunkDecoder } from "./chat-decoder.js";
 import { reviveError } from "./relay-receive.js";
 import type { EventStreamInit } from "./types.js";
-
-/** The headers of a relayed stream's `Response`: `init`'s, with the SSE ones set. */
-export function relayHeaders(
-  init: HeadersInit | undefined,
-  requestId: string | undefined,
-): Headers {
-  const headers = new Headers(init);
-  headers.set("content-type", "text/event-stream; charset=utf-8");
-  if (!headers.has("cache-control")) headers.set("cache-control", "no-cache, no-transform");
-  if (!headers.has("x-accel-buffering")) headers.set("x-accel-buffering", "no");
-  if (requestId && !headers.has("mistral-correlation-id")) {
-    headers.set("mistral-correlation-id", requestId);
-  }
-  return headers;
-}
 
 /** Options of `EventStream.fromReadableStream()` and `EventStream.fromResponse()`. */
 export interface RelayReadOptions {

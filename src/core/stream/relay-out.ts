@@ -29,7 +29,7 @@ export async function nextFrame(source: FrameSource): Promise<{ text: string; la
     const data = await source.read();
     return { text: dataFrame(data), last: data === undefined };
   } catch (error) {
-    const frame = relayedError(source.typed(error));
+    const frame = relayedError(error as MistralError);
     return { text: `event: error\ndata: ${JSON.stringify(frame)}\n\n`, last: true };
   }
 }

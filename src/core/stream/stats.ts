@@ -49,6 +49,14 @@ export interface StatsSource {
   readonly events: number;
   /** Answer and thinking characters so far. */
   readonly chars: number;
+  /** The response so far, for decoders of completion chunks. */
+  readonly snapshot?:
+    | {
+        readonly answerChars: number;
+        readonly reasoningChars: number;
+        readonly usage: UsageInfo | undefined;
+      }
+    | undefined;
 }
 
 const now: () => number =
@@ -62,69 +70,63 @@ export const statsClock = now;
 /** Records one stream's timings; owned by the stream. */
 export class StatsRecorder {
   readonly startedAt: number;
-  readonly headersAt = now();
+  readonly #headersAt = now();
   readonly retries: number;
-  bytes = 0;
-  firstEventAt: number | undefined;
-  firstTokenAt: number | undefined;
-  lastEventAt: number;
-  longestGap = 0;
-  endedAt: number | undefined;
+  #bytes = 0;
+  #firstEventAt: number | undefined;
+  #firstTokenAt: number | undefined;
+  #lastEventAt: number;
+  #longestGap = 0;
+  #endedAt: number | undefined;
   #events = 0;
 
   /** A recorder for a call started at `startedAt` (on {@link statsClock}) after `retries` retries. */
   constructor(startedAt: number | undefined, retries: number) {
-    this.startedAt = startedAt ?? this.headersAt;
+    this.startedAt = startedAt ?? this.#headersAt;
     this.retries = retries;
-    this.lastEventAt = this.headersAt;
+    this.#lastEventAt = this.#headersAt;
   }
 
   /** After one network read of `byteLength` bytes was decoded. */
   onRead(byteLength: number, source: StatsSource): void {
-    this.bytes += byteLength;
+    this.#bytes += byteLength;
     if (source.events === this.#events) return;
     this.#events = source.events;
     const at = now();
-    this.firstEventAt ??= at;
-    if (at - this.lastEventAt > this.longestGap) this.longestGap = at - this.lastEventAt;
-    this.lastEventAt = at;
-    if (this.firstTokenAt === undefined && source.chars > 0) this.firstTokenAt = at;
+    this.#firstEventAt ??= at;
+    if (at - this.#lastEventAt > this.#longestGap) this.#longestGap = at - this.#lastEventAt;
+    this.#lastEventAt = at;
+    if (this.#firstTokenAt === undefined && source.chars > 0) this.#firstTokenAt = at;
   }
 
   /** The stream ended. */
   onEnd(): void {
-    this.endedAt ??= now();
+    this.#endedAt ??= now();
   }
-}
 
-/** The public view of a recorder. */
-export function statsOf(
-  recorder: StatsRecorder,
-  facts: {
-    requestId: string | undefined;
-    events: number;
-    answerChars: number;
-    reasoningChars: number;
-    usage: UsageInfo | undefined;
-  },
-): StreamStats {
-  const { startedAt, firstEventAt, firstTokenAt, lastEventAt } = recorder;
-  const tokens = facts.usage?.completionTokens;
-  const generating = firstTokenAt === undefined ? 0 : lastEventAt - firstTokenAt;
-  return {
-    requestId: facts.requestId,
-    retries: recorder.retries,
-    timeToFirstByteMs: recorder.headersAt - startedAt,
-    timeToFirstEventMs: firstEventAt === undefined ? undefined : firstEventAt - startedAt,
-    timeToFirstTokenMs: firstTokenAt === undefined ? undefined : firstTokenAt - startedAt,
-    durationMs: (recorder.endedAt ?? now()) - startedAt,
-    events: facts.events,
-    bytes: recorder.bytes,
-    answerChars: facts.answerChars,
-    reasoningChars: facts.reasoningChars,
-    tokensPerSecond: tokens && generating > 0 ? (tokens * 1000) / generating : undefined,
-    longestGapMs: recorder.longestGap,
-    usage: facts.usage,
-    ended: recorder.endedAt !== undefined,
-  };
+  /** The public view, with what the stream's decoder counted. */
+  view(requestId: string | undefined, source: StatsSource): StreamStats {
+    const startedAt = this.startedAt;
+    const firstTokenAt = this.#firstTokenAt;
+    const since = (at: number | undefined) => (at === undefined ? undefined : at - startedAt);
+    const usage = source.snapshot?.usage;
+    const tokens = usage?.completionTokens;
+    const generating = firstTokenAt === undefined ? 0 : this.#lastEventAt - firstTokenAt;
+    return {
+      requestId,
+      retries: this.retries,
+      timeToFirstByteMs: this.#headersAt - startedAt,
+      timeToFirstEventMs: since(this.#firstEventAt),
+      timeToFirstTokenMs: since(firstTokenAt),
+      durationMs: (this.#endedAt ?? now()) - startedAt,
+      events: source.events,
+      bytes: this.#bytes,
+      answerChars: source.snapshot?.answerChars ?? 0,
+      reasoningChars: source.snapshot?.reasoningChars ?? 0,
+      tokensPerSecond: tokens && generating > 0 ? (tokens * 1000) / generating : undefined,
+      longestGapMs: this.#longestGap,
+      usage,
+      ended: this.#endedAt !== undefined,
+    };
+  }
 }

@@ -103,7 +103,7 @@ class Hub {
       data = await this.source.read();
     } catch (error) {
       // Both sides fail with the source's own error: the same class, message and partial result.
-      const failure = this.source.typed(error);
+      const failure = error as MistralError;
       for (const side of this.sides) side.failure ??= failure;
       return this.#end();
     }

@@ -84,12 +84,10 @@ export interface WireSource {
  * chunk shares nothing with the main bundle.
  */
 export interface FrameSource {
-  /** The next event's wire data; `undefined` at the end. */
+  /** The next event's wire data; `undefined` at the end. Rejects with the stream's `MistralError`. */
   read(): Promise<string | undefined>;
   /** Releases the connection. */
   close(): Promise<void>;
-  /** Anything thrown, as a typed error. */
-  typed(error: unknown): MistralError;
   /** The error of a tee side that fell more than `limit` bytes behind. */
   overflow(limit: number): MistralError;
 }
