@@ -4,7 +4,7 @@
 // Mistral-compatible server) and returns it as SSE with stream.toResponse();
 // the page at / reads it back with EventStream.fromResponse(). The API key
 // stays on the server. When the browser goes away, the upstream request is
-// aborted.
+// aborted (the runtime cancels the response body).
 import { readFile } from "node:fs/promises";
 import { Mistral } from "../../dist/core/index.js";
 
@@ -44,8 +44,9 @@ async function chat(client, model, request) {
   }
   const messages = Array.isArray(body?.messages) ? body.messages : [];
   try {
-    // request.signal aborts when the browser goes away (Bun, Deno, the Node adapter).
-    const stream = await client.chat.stream({ model, messages }, { signal: request.signal });
+    // When the browser goes away, the runtime cancels the response body, which releases the
+    // upstream connection (request.signal is not passed: Deno aborts it after every response).
+    const stream = await client.chat.stream({ model, messages });
     return stream.toResponse();
   } catch (error) {
     // Errors before the stream began (401, 422, 429 …) keep their status.
