@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { Mistral } from "../../../src/core/index.js";
-import { fixturePath } from "../../helpers/paths.js";
+import { recordedStreams } from "../../helpers/recorded-streams.js";
 import {
   seededRandom,
   splitRandomly,
@@ -12,22 +11,8 @@ import {
   writePieces,
 } from "../../helpers/test-server.js";
 
-const sseDir = fixturePath("mistral", "sse");
-const jsonlDir = fixturePath("mistral", "jsonl");
 /** SSE bodies: the recordings as is, and the chunk lists re-framed as their source project does. */
-const bodies = new Map<string, string>([
-  ...readdirSync(sseDir)
-    .filter((f) => f.endsWith(".sse"))
-    .map((f): [string, string] => [f, readFileSync(`${sseDir}/${f}`, "utf8")]),
-  ...readdirSync(jsonlDir).map((f): [string, string] => [
-    f,
-    `${readFileSync(`${jsonlDir}/${f}`, "utf8")
-      .split("\n")
-      .filter((line) => line.trim() !== "")
-      .map((line) => `data: ${line}\n\n`)
-      .join("")}data: [DONE]\n\n`,
-  ]),
-]);
+const bodies = recordedStreams();
 const names = [...bodies.keys()];
 
 interface Expected {

@@ -4,10 +4,11 @@
 // same kind; where a stream and a non-stream recording are the same answer
 // (vercel-ai), the two must be equal.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { type ChatCompletionResponse, Mistral } from "../../../src/core/index.js";
 import { fixturePath } from "../../helpers/paths.js";
+import { recordedStreams } from "../../helpers/recorded-streams.js";
 import { sseHeaders, startTestServer, type TestServer } from "../../helpers/test-server.js";
 import { request } from "./helpers.js";
 
@@ -33,23 +34,9 @@ interface Json {
     delta: { content?: string | Piece[] | null; tool_calls?: WireCall[] };
   }>;
 }
-const sseDir = fixturePath("mistral", "sse");
-const jsonlDir = fixturePath("mistral", "jsonl");
+/** SSE bodies: the recordings as is, and the chunk lists re-framed as their source project does. */
+const bodies = recordedStreams();
 const jsonDir = fixturePath("mistral", "json");
-
-const bodies = new Map<string, string>([
-  ...readdirSync(sseDir)
-    .filter((f) => f.endsWith(".sse"))
-    .map((f): [string, string] => [f, readFileSync(`${sseDir}/${f}`, "utf8")]),
-  ...readdirSync(jsonlDir).map((f): [string, string] => [
-    f,
-    `${readFileSync(`${jsonlDir}/${f}`, "utf8")
-      .split("\n")
-      .filter((line) => line.trim() !== "")
-      .map((line) => `data: ${line}\n\n`)
-      .join("")}data: [DONE]\n\n`,
-  ]),
-]);
 
 /** The JSON chunks of an SSE body. */
 function chunksOf(body: string): Json[] {
