@@ -177,7 +177,7 @@ function copyCall(call: ToolCall): ToolCall {
  * on the first (later ones carry `name: ""` and no id). The id `"null"` (the
  * API's default) counts as no id.
  */
-export function mergeToolCalls(calls: ToolCall[], deltas: ToolCall[]): void {
+function mergeToolCalls(calls: ToolCall[], deltas: ToolCall[]): void {
   for (const delta of deltas) {
     const id = delta.id && delta.id !== "null" ? delta.id : undefined;
     const target = findCall(calls, delta, id);

@@ -55,7 +55,7 @@ export function relayInit(
 }
 
 /** A chat decoder that also turns relayed failure frames back into their typed errors. */
-export function relayDecoder(response: ResponseMeta): ChatChunkDecoder {
+function relayDecoder(response: ResponseMeta): ChatChunkDecoder {
   const decoder = new ChatChunkDecoder(response);
   decoder.revive = reviveError;
   return decoder;

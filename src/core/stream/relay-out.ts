@@ -35,7 +35,7 @@ export async function nextFrame(source: FrameSource): Promise<{ text: string; la
 }
 
 /** The frame payload of `error`. */
-export function relayedError(error: MistralError): { error: RelayedError } {
+function relayedError(error: MistralError): { error: RelayedError } {
   const e = error as MistralError & Partial<Omit<RelayedError, "name" | "message">>;
   return {
     error: {
