@@ -21,6 +21,7 @@ import {
   StreamServerError,
 } from "../../../src/core/index.js";
 import { repoRoot } from "../../helpers/paths.js";
+import { seededRandom } from "../../helpers/test-server.js";
 import {
   beginStream,
   chunk,
@@ -181,6 +182,35 @@ describe("reading a relayed body", () => {
       check(thrown as never);
     });
   }
+
+  test("relayed bytes split anywhere (down to one byte) read back to the same events and the same error", async () => {
+    const body = `${chunk("é")}${chunk("🙂 ok")}${frame({ name: "IncompleteStreamError", message: "cut", retryable: true, status: 200, partial })}`;
+    const bytes = new TextEncoder().encode(body);
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const random = seededRandom(seed);
+      const pieces: Uint8Array[] = [];
+      for (let at = 0; at < bytes.length; ) {
+        const size = seed === 1 ? 1 : 1 + Math.floor(random() * 9);
+        pieces.push(bytes.slice(at, at + size));
+        at += size;
+      }
+      const split = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          const next = pieces.shift();
+          if (next) controller.enqueue(next);
+          else controller.close();
+        },
+      });
+      let text = "";
+      const error = await (async () => {
+        for await (const e of EventStream.fromReadableStream(split))
+          text += String(e.data.choices[0]?.delta.content);
+      })().catch((e) => e);
+      assert.equal(text, "é🙂 okso far", `seed ${seed}`);
+      assert.ok(error instanceof IncompleteStreamError, `seed ${seed}: ${String(error)}`);
+      assert.equal(error.message, "cut");
+    }
+  });
 
   test("is as strict as the API's own stream: no [DONE] is an IncompleteStreamError", async () => {
     const error = await textOf(EventStream.fromReadableStream(bodyOf(chunk("a")))).catch((e) => e);
