@@ -90,6 +90,28 @@ describe("the layout", () => {
     for (const file of files) visit(file, []);
   });
 
+  test("what the core loads on first use imports nothing at run time (so its chunk shares no code)", () => {
+    const lazy = new Set(
+      sources("core").flatMap((f) =>
+        [...readFileSync(join(src, f), "utf8").matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)].map((m) =>
+          relative(src, join(src, dirname(f), m[1]!)).replace(/\.js$/, ".ts"),
+        ),
+      ),
+    );
+    assert.ok(lazy.size >= 4, [...lazy].join(", "));
+    const valueImports = [...lazy].flatMap((f) =>
+      [
+        ...readFileSync(join(src, f), "utf8").matchAll(
+          /^import\s+(?!type\b)[^;]*?from\s*"([^"]+)"/gm,
+        ),
+      ]
+        .map((m) => relative(src, join(src, dirname(f), m[1]!)).replace(/\.js$/, ".ts"))
+        .filter((target) => !lazy.has(target))
+        .map((target) => `${f} imports ${target}`),
+    );
+    assertNone(valueImports);
+  });
+
   test("public types and wire mapping pair file for file", () => {
     const names = (dir: string) => sources(dir).map((f) => f.slice(dir.length + 1));
     const unpaired = new Set(["index.ts", "wire.ts", "free-form.ts"]);
