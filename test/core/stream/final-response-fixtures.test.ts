@@ -180,10 +180,6 @@ describe("finalResponse() over every recorded stream", () => {
     const pairs: Array<[string, string]> = [
       ["rig.2026.text-plain-auto.sse", "rig.2026.nonstream-text-service-tier.response.json"],
       ["rig.2026.tool-call-forced.sse", "rig.2026.nonstream-tool-call.response.json"],
-      [
-        "rig.2026.parallel-tool-calls-then-answer.1.sse",
-        "rig.2026.nonstream-tool-call.response.json",
-      ],
       ["openllmetry.2025-09.text-joke-1.sse", "openllmetry.2025-09.nonstream-joke.response.json"],
       [
         "pydantic-ai.2025-11.magistral-thinking-stream.sse",
