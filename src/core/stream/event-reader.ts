@@ -142,6 +142,17 @@ export class EventReader<T> {
     return { done: false, value };
   }
 
+  /**
+   * For the relay and the tee, after `next()` gave an event: hands over every
+   * event still queued at once and returns the wire data of all of them.
+   */
+  takeWire(): string[] {
+    const wire = this.wire?.splice(0) ?? [];
+    this.#queue.length = 0;
+    this.#head = 0;
+    return wire;
+  }
+
   /** Aborts the request: a pending or later `next()` rejects with `RequestAbortedError`. */
   abort(reason?: unknown): void {
     if (this.#state === "closed") return;

@@ -215,10 +215,9 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
     return toReadableStream(this[Symbol.asyncIterator]()).getReader();
   }
 
-  /** @internal The next event's wire data, for the relay and the tee. */
-  async [readWireData](): Promise<string | undefined> {
-    const result = await this.#reader.next();
-    return result.done ? undefined : this.#reader.wire?.shift();
+  /** @internal The wire data of the next events (all those already received), for the relay and the tee. */
+  async [readWireData](): Promise<string[] | undefined> {
+    return (await this.#reader.next()).done ? undefined : this.#reader.takeWire();
   }
 
   #claimWire(what: string): void {

@@ -25,11 +25,12 @@ export interface TeeOptions {
 export function sseBody(stream: WireSource): ReadableStream<Uint8Array> {
   const source = frameSource(stream);
   const encoder = new TextEncoder();
+  let out: typeof import("./relay-out.js") | undefined;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        const { nextFrame } = await import("./relay-out.js");
-        const frame = await nextFrame(source);
+        out ??= await import("./relay-out.js");
+        const frame = await out.nextFrame(source);
         controller.enqueue(encoder.encode(frame.text));
         if (frame.last) controller.close();
       },

@@ -14,20 +14,24 @@ import type { RelayedError } from "./relay-receive.js";
 import type { FrameSource } from "./types.js";
 
 /**
- * The SSE frame of one event's wire data, or of the end marker for
+ * The SSE frames of some events' wire data, or the end marker for
  * `undefined`. Event data spanning several `data:` lines was joined with LF:
  * it is split back.
  */
-export function dataFrame(data: string | undefined): string {
-  if (data === undefined) return "data: [DONE]\n\n";
-  return `data: ${data.includes("\n") ? data.replaceAll("\n", "\ndata: ") : data}\n\n`;
+export function dataFrames(batch: string[] | undefined): string {
+  if (batch === undefined) return "data: [DONE]\n\n";
+  let text = "";
+  for (const data of batch) {
+    text += `data: ${data.includes("\n") ? data.replaceAll("\n", "\ndata: ") : data}\n\n`;
+  }
+  return text;
 }
 
 /** The next SSE frame of `source`, and whether it is its last. */
 export async function nextFrame(source: FrameSource): Promise<{ text: string; last: boolean }> {
   try {
-    const data = await source.read();
-    return { text: dataFrame(data), last: data === undefined };
+    const batch = await source.read();
+    return { text: dataFrames(batch), last: batch === undefined };
   } catch (error) {
     const frame = relayedError(error as MistralError);
     return { text: `event: error\ndata: ${JSON.stringify(frame)}\n\n`, last: true };

@@ -18,7 +18,7 @@
 
 import type { MistralError } from "../errors/index.js";
 import type { BodyReader } from "../http/transport.js";
-import { dataFrame } from "./relay-out.js";
+import { dataFrames } from "./relay-out.js";
 import type { FrameSource } from "./types.js";
 
 const encoder = new TextEncoder();
@@ -57,7 +57,8 @@ class Side implements BodyReader {
   /** Queues `bytes`, or stops this side when it would fall too far behind. */
   push(bytes: Uint8Array, limit: number): void {
     if (this.closed) return;
-    if (this.queued + bytes.byteLength > limit) {
+    // A side with nothing queued is not behind, however large one read is.
+    if (this.queued > 0 && this.queued + bytes.byteLength > limit) {
       this.failure = this.#hub.source.overflow(limit);
       this.#stop();
       return;
@@ -98,18 +99,18 @@ class Hub {
   }
 
   async #readFrame(): Promise<void> {
-    let data: string | undefined;
+    let batch: string[] | undefined;
     try {
-      data = await this.source.read();
+      batch = await this.source.read();
     } catch (error) {
       // Both sides fail with the source's own error: the same class, message and partial result.
       const failure = error as MistralError;
       for (const side of this.sides) side.failure ??= failure;
       return this.#end();
     }
-    const bytes = encoder.encode(dataFrame(data));
+    const bytes = encoder.encode(dataFrames(batch));
     for (const side of this.sides) side.push(bytes, this.#limit);
-    if (data === undefined) this.#end();
+    if (batch === undefined) this.#end();
   }
 
   #end(): void {

@@ -65,15 +65,15 @@ export interface StreamEnd {
 }
 
 /**
- * Reads the next event's wire data (`undefined` at the end; rejects with the
- * stream's typed error): what the relay and the tee re-frame as SSE.
+ * Reads the wire data of the next events (`undefined` at the end; rejects
+ * with the stream's typed error): what the relay and the tee re-frame as SSE.
  * Internal: not part of the public API.
  */
 export const readWireData: unique symbol = Symbol("readWireData");
 
 /** What the relay and the tee read from. */
 export interface WireSource {
-  [readWireData](): Promise<string | undefined>;
+  [readWireData](): Promise<string[] | undefined>;
   /** Releases the connection. */
   close(): Promise<void>;
 }
@@ -84,8 +84,11 @@ export interface WireSource {
  * chunk shares nothing with the main bundle.
  */
 export interface FrameSource {
-  /** The next event's wire data; `undefined` at the end. Rejects with the stream's `MistralError`. */
-  read(): Promise<string | undefined>;
+  /**
+   * The wire data of the next events (one or more: all those already
+   * received); `undefined` at the end. Rejects with the stream's `MistralError`.
+   */
+  read(): Promise<string[] | undefined>;
   /** Releases the connection. */
   close(): Promise<void>;
   /** The error of a tee side that fell more than `limit` bytes behind. */
