@@ -5,10 +5,19 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";
+import { after, before, describe, test } from "node:test";
 import { IncompleteStreamError, type Mistral, StreamError } from "../../src/core/index.js";
 import { fixturePath } from "../helpers/paths.js";
 import { seededRandom } from "../helpers/test-server.js";
-import { beginStream, destroyWhenFlushed, drain, request } from "./helpers.js";
+import {
+  beginStream,
+  clientFor,
+  destroyWhenFlushed,
+  drain,
+  request,
+  startTrackedServer,
+  type TrackedServer,
+} from "./helpers.js";
 
 /** How the server cuts the body after the prefix. */
 export type CutMode =
@@ -206,4 +215,38 @@ export function planFor(fixture: Fixture, seed: number, mode: CutMode): number[]
   const cuts = planCuts(fixture.bytes, seed);
   // Close-delimited bodies need a new connection per cut: sample them more thinly.
   return mode === "close" ? cuts.filter((_, i) => i % 4 === 0 || i === cuts.length - 1) : cuts;
+}
+
+/**
+ * Registers the suite of `modes` over every other recorded stream (`part` 0
+ * or 1): each half runs in a file of its own, so that no file comes near the
+ * runner's per-file deadline on a loaded machine.
+ */
+export function describeCuts(title: string, modes: CutMode[], part: 0 | 1): void {
+  const fixtures = loadFixtures();
+  describe(`${title} (part ${part + 1} of 2)`, () => {
+    let server: TrackedServer;
+    let client: Mistral;
+    before(async () => {
+      server = await startTrackedServer(cutHandler(fixtures));
+      client = clientFor(server, { idleTimeoutMs: 5000, timeoutMs: 10_000 });
+    });
+    after(() => server.close());
+
+    fixtures.forEach((fixture, index) => {
+      if (index % 2 !== part) return;
+      for (const mode of modes) {
+        test(
+          `${fixture.name} (${mode}) reports IncompleteStreamError with the delivered part before [DONE], and succeeds after it`,
+          { timeout: 60_000 },
+          async () => {
+            const cuts = planFor(fixture, index + 1, mode);
+            const mismatches = await playCuts(client, fixtures, index, mode, cuts);
+            assert.deepEqual(mismatches, [], describeMismatches(fixture.name, mode, mismatches));
+            await server.waitForIdle(500);
+          },
+        );
+      }
+    });
+  });
 }
