@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { CompletionEvent, StreamStats, UsageInfo } from "../core/index.js";
+import type { CompletionEvent, StreamStats } from "../core/index.js";
 
 /** A writable text stream (`process.stdout` and friends). */
 export interface TextSink {
@@ -37,12 +37,10 @@ export interface RenderOptions {
   readonly json: boolean;
 }
 
-/** What an answer's events carried, for history and stats. */
+/** What an answer's events carried, for the history and the notes (the stats are the stream's own). */
 export interface AnswerRecord {
   /** The answer text (thinking excluded). */
   readonly text: string;
-  /** The last usage block seen. */
-  readonly usage: UsageInfo | undefined;
   /** Why choice 0 ended, once the server said. */
   readonly finishReason: string | undefined;
 }
@@ -55,7 +53,6 @@ export class AnswerRenderer {
   /** Whether stdout / stderr were left in the middle of a line. */
   #stdoutOpen = false;
   #stderrOpen = false;
-  #usage: UsageInfo | undefined;
   #finishReason: string | undefined;
 
   constructor(options: RenderOptions) {
@@ -65,7 +62,6 @@ export class AnswerRenderer {
   /** Shows one event. */
   write(event: CompletionEvent): void {
     const chunk = event.data;
-    if (chunk.usage) this.#usage = chunk.usage;
     if (this.#options.json) this.#options.stdout.write(`${JSON.stringify(chunk)}\n`);
     const choice = chunk.choices[0];
     if (choice?.finishReason) this.#finishReason = choice.finishReason;
@@ -99,7 +95,6 @@ export class AnswerRenderer {
   record(): AnswerRecord {
     return {
       text: this.#text,
-      usage: this.#usage,
       finishReason: this.#finishReason,
     };
   }

@@ -41,11 +41,6 @@ export class ChatChunkDecoder implements StreamDecoder<CompletionEvent> {
     this.#response = response;
   }
 
-  /** Answer and thinking characters so far (for the stats). */
-  get chars(): number {
-    return this.snapshot.answerChars + this.snapshot.reasoningChars;
-  }
-
   /** Decodes one event; `data: [DONE]` (exactly) ends the stream. */
   decode(event: ServerSentEvent): CompletionEvent | typeof streamDone {
     const data = event.data;

@@ -47,8 +47,6 @@ export interface StreamStats {
 export interface StatsSource {
   /** Events decoded so far. */
   readonly events: number;
-  /** Answer and thinking characters so far. */
-  readonly chars: number;
   /** The response so far, for decoders of completion chunks. */
   readonly snapshot?:
     | {
@@ -96,7 +94,10 @@ export class StatsRecorder {
     this.#firstEventAt ??= at;
     if (at - this.#lastEventAt > this.#longestGap) this.#longestGap = at - this.#lastEventAt;
     this.#lastEventAt = at;
-    if (this.#firstTokenAt === undefined && source.chars > 0) this.#firstTokenAt = at;
+    const text = source.snapshot;
+    if (this.#firstTokenAt === undefined && text && text.answerChars + text.reasoningChars > 0) {
+      this.#firstTokenAt = at;
+    }
   }
 
   /** The stream ended. */

@@ -23,8 +23,6 @@ export interface StreamDecoder<T> {
   partial(): PartialResult;
   /** Events decoded so far. */
   readonly events: number;
-  /** Answer and thinking characters decoded so far (for the stats). */
-  readonly chars: number;
   /** Set by `decode` when the stream must fail after the event it just returned. */
   readonly halted?: MistralError | undefined;
   /** The response so far, for decoders of completion chunks. */
