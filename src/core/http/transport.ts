@@ -38,8 +38,7 @@ export type Transport = (request: TransportRequest) => Promise<TransportResponse
 /** A `fetch`-compatible function (the global one, or an instrumented wrapper). */
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
-/** The reader of an empty body. */
-export const emptyReader: BodyReader = {
+const emptyReader: BodyReader = {
   read: () => Promise.resolve({ done: true, value: undefined }),
   cancel: () => Promise.resolve(),
 };
@@ -57,11 +56,16 @@ export function createFetchTransport(fetchImpl: FetchFunction): Transport {
       // reported as an error (with "error", fetch would only say "fetch failed").
       redirect: "manual",
     });
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: response.body ? response.body.getReader() : emptyReader,
-      raw: response,
-    };
+    return fromFetchResponse(response);
+  };
+}
+
+/** A `fetch` `Response` as a {@link TransportResponse} (its body not yet read). */
+export function fromFetchResponse(response: Response): TransportResponse {
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: response.body ? response.body.getReader() : emptyReader,
+    raw: response,
   };
 }

@@ -29,7 +29,7 @@ import {
   UnexpectedClientError,
 } from "../errors/index.js";
 import { createErrorFromResponse, ensureEventStream } from "../http/error-response.js";
-import { emptyReader, type TransportResponse } from "../http/transport.js";
+import { fromFetchResponse, type TransportResponse } from "../http/transport.js";
 
 /** The `data` of a relayed failure's `event: error` frame: `{"error": RelayedError}`. */
 export interface RelayedError {
@@ -112,12 +112,7 @@ export async function checkRelayResponse(response: Response): Promise<TransportR
   if (typeof response?.status !== "number" || typeof response.headers?.get !== "function") {
     throw new InvalidRequestError("fromResponse() needs a fetch Response");
   }
-  const transport = {
-    status: response.status,
-    headers: response.headers,
-    body: response.body ? response.body.getReader() : emptyReader,
-    raw: response,
-  };
+  const transport = fromFetchResponse(response);
   if (response.status < 200 || response.status > 299) {
     throw await createErrorFromResponse(transport);
   }
