@@ -4,6 +4,23 @@
  * @module
  */
 
+export type { ParsedEventStream } from "./app/parse-stream.js";
+export type {
+  ParsedAssistantMessage,
+  ParsedChatCompletionChoice,
+  ParsedChatCompletionRequest,
+  ParsedChatCompletionResponse,
+  ParsedCompletionEvent,
+} from "./app/parse-types.js";
+export type {
+  DeepPartial,
+  FromJsonSchema,
+  InferSchema,
+  InferSchemaInput,
+  JsonSchemaObject,
+  SchemaLike,
+  StandardSchema,
+} from "./app/schema-types.js";
 export { type RequestOptions, type SDKOptions, ServerList } from "./call/options.js";
 export { Mistral } from "./client.js";
 export {
@@ -25,6 +42,7 @@ export {
   RequestTimeoutError,
   type ResponseMeta,
   ResponseValidationError,
+  type SchemaIssue,
   SDKError,
   type SDKErrorOptions,
   ServerError,
@@ -32,7 +50,13 @@ export {
   StreamError,
   type StreamErrorOptions,
   StreamServerError,
+  StructuredOutputError,
+  type StructuredOutputErrorOptions,
   type TimeoutPhase,
+  ToolCallError,
+  type ToolCallErrorOptions,
+  type ToolCallFailure,
+  ToolLoopLimitError,
   UnauthorizedError,
   UnexpectedClientError,
   type ValidationErrorDetail,

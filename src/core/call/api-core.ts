@@ -22,7 +22,7 @@ import { sendRequest } from "../http/send-request.js";
 import type { TransportResponse } from "../http/transport.js";
 import { EventStream } from "../stream/event-stream.js";
 import { statsClock } from "../stream/stats.js";
-import type { StreamDecoder } from "../stream/types.js";
+import type { EventStreamInit, StreamDecoder } from "../stream/types.js";
 import { truncate } from "../util.js";
 import { version } from "../version.js";
 import { type ApiKeySource, redactKey, resolveApiKey } from "./auth.js";
@@ -55,11 +55,12 @@ export class ApiCore {
   }
 
   /** Sends a streaming call and returns its event stream once the headers are in. */
-  async openStream<T>(
+  async openStream<T, S extends EventStream<T> = EventStream<T>>(
     call: ApiCall,
     createDecoder: DecoderFactory<T>,
     options: RequestOptions | undefined,
-  ): Promise<EventStream<T>> {
+    make?: (init: EventStreamInit<T>) => S,
+  ): Promise<S> {
     const startedAt = statsClock();
     const settings = resolveCallSettings(this.#config, options, true);
     const scope = new CallScope({ signal: settings.signal, totalMs: settings.timeoutMs });
@@ -70,7 +71,7 @@ export class ApiCore {
     try {
       const response = await this.#send(call, settings, scope, "text/event-stream", onRetry);
       await ensureEventStream(response);
-      return new EventStream({
+      const init: EventStreamInit<T> = {
         response,
         scope,
         decoder: createDecoder(response),
@@ -78,7 +79,8 @@ export class ApiCore {
         maxEventChars: settings.maxEventChars,
         startedAt,
         retries,
-      });
+      };
+      return make ? make(init) : (new EventStream(init) as S);
     } catch (error) {
       scope.dispose();
       throw toMistralError(error);

@@ -20,6 +20,9 @@
  * │  ├─ InvalidRequestError      bad options or arguments, refused before sending
  * │  └─ UnexpectedClientError    anything else (a bug: please report it)
  * ├─ ResponseValidationError     a 2xx answer that is not what the API sends
+ * ├─ StructuredOutputError       a structured reply was not JSON or did not fit its schema
+ * ├─ ToolCallError               a tool call of a tool loop failed (unknown tool, bad arguments, threw)
+ * ├─ ToolLoopLimitError          a tool loop reached maxRounds
  * └─ StreamError                 a stream failed after its headers arrived
  *    ├─ IncompleteStreamError    the body ended without `data: [DONE]`
  *    ├─ MalformedChunkError      an event whose data is not a JSON object
@@ -31,6 +34,7 @@
  * @module
  */
 
+export * from "./app-errors.js";
 export * from "./base.js";
 export * from "./client-errors.js";
 export * from "./http-errors.js";

@@ -4,6 +4,12 @@
  * @module
  */
 
+import type { ParsedEventStream } from "../app/parse-stream.js";
+import type {
+  ParsedChatCompletionRequest,
+  ParsedChatCompletionResponse,
+} from "../app/parse-types.js";
+import type { InferSchema, SchemaLike } from "../app/schema-types.js";
 import type { ApiCore } from "../call/api-core.js";
 import type { RequestOptions } from "../call/options.js";
 import { encodeChatCompletionRequest } from "../codec/index.js";
@@ -15,6 +21,9 @@ import type {
 } from "../models/index.js";
 import type { EventStream } from "../stream/event-stream.js";
 import { type CompletionEndpoint, completeCompletion, streamCompletion } from "./completions.js";
+
+/** The structured-output code, loaded with the first `parse()` or `parseStream()`. */
+const structured = () => import("../app/parse.js");
 
 const endpoint: CompletionEndpoint<ChatCompletionRequest> = {
   name: "chat",
@@ -51,5 +60,33 @@ export class Chat {
     options?: RequestOptions,
   ): Promise<ChatCompletionResponse> {
     return completeCompletion(this.#core, endpoint, request, options);
+  }
+
+  /**
+   * Structured output: sends `responseFormat` (a zod 4 schema, any Standard
+   * Schema that gives a JSON Schema, or a plain JSON Schema) as a strict
+   * `json_schema` format and returns the response with each choice's reply
+   * validated in `message.parsed`, typed from the schema. A reply that is not
+   * JSON or does not fit rejects with `StructuredOutputError`.
+   */
+  async parse<S extends SchemaLike>(
+    request: ParsedChatCompletionRequest<S>,
+    options?: RequestOptions,
+  ): Promise<ParsedChatCompletionResponse<InferSchema<S>>> {
+    const complete = (r: ChatCompletionRequest, o: RequestOptions | undefined) =>
+      this.complete(r, o);
+    return (await structured()).parseChat(complete, request, options);
+  }
+
+  /**
+   * Structured output, streamed: the events of `chat.stream()`, each with
+   * `partial` (what the reply so far parses to), `partialObjectStream()`, and
+   * a `finalResponse()` validated as `parse()`'s is.
+   */
+  async parseStream<S extends SchemaLike>(
+    request: ParsedChatCompletionRequest<S>,
+    options?: RequestOptions,
+  ): Promise<ParsedEventStream<InferSchema<S>>> {
+    return (await structured()).parseChatStream(this.#core, endpoint, request, options);
   }
 }
