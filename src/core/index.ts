@@ -21,6 +21,16 @@ export type {
   SchemaLike,
   StandardSchema,
 } from "./app/schema-types.js";
+export type { ToolRunner } from "./app/tool-runner.js";
+export type {
+  RunnableTool,
+  RunToolsOptions,
+  RunToolsRequest,
+  ToolContext,
+  ToolRunnerChunkEvent,
+  ToolRunnerEvent,
+  ToolRunnerResultEvent,
+} from "./app/tool-types.js";
 export { type RequestOptions, type SDKOptions, ServerList } from "./call/options.js";
 export { Mistral } from "./client.js";
 export {

@@ -10,6 +10,8 @@ import type {
   ParsedChatCompletionResponse,
 } from "../app/parse-types.js";
 import type { InferSchema, SchemaLike } from "../app/schema-types.js";
+import type { ToolRunner } from "../app/tool-runner.js";
+import type { RunToolsOptions, RunToolsRequest } from "../app/tool-types.js";
 import type { ApiCore } from "../call/api-core.js";
 import type { RequestOptions } from "../call/options.js";
 import { encodeChatCompletionRequest } from "../codec/index.js";
@@ -24,6 +26,8 @@ import { type CompletionEndpoint, completeCompletion, streamCompletion } from ".
 
 /** The structured-output code, loaded with the first `parse()` or `parseStream()`. */
 const structured = () => import("../app/parse.js");
+/** The tool loop, loaded with the first `runTools()`. */
+const toolLoop = () => import("../app/tool-runner.js");
 
 const endpoint: CompletionEndpoint<ChatCompletionRequest> = {
   name: "chat",
@@ -88,5 +92,21 @@ export class Chat {
     options?: RequestOptions,
   ): Promise<ParsedEventStream<InferSchema<S>>> {
     return (await structured()).parseChatStream(this.#core, endpoint, request, options);
+  }
+
+  /**
+   * A streaming tool loop: streams each round's answer, runs the tools it
+   * calls (`run` of each tool, with validated arguments), sends the results
+   * back and goes on until an answer without tool calls, or `maxRounds`
+   * (default 10, then `ToolLoopLimitError`). Resolves once the first round's
+   * headers are in; iterate the runner for every round's events, or await
+   * `runner.finalResponse()`.
+   */
+  async runTools<const S extends readonly SchemaLike[]>(
+    request: RunToolsRequest<S>,
+    options?: RunToolsOptions,
+  ): Promise<ToolRunner> {
+    const stream = (r: ChatCompletionRequest, o: RequestOptions) => this.stream(r, o);
+    return (await toolLoop()).runTools(stream, request, options);
   }
 }
