@@ -31,7 +31,12 @@ export type {
   ToolRunnerEvent,
   ToolRunnerResultEvent,
 } from "./app/tool-types.js";
-export { type RequestOptions, type SDKOptions, ServerList } from "./call/options.js";
+export {
+  type RequestOptions,
+  type ResumeOptions,
+  type SDKOptions,
+  ServerList,
+} from "./call/options.js";
 export { Mistral } from "./client.js";
 export {
   BadRequestError,

@@ -27,7 +27,7 @@ import { truncate } from "../util.js";
 import { version } from "../version.js";
 import { type ApiKeySource, redactKey, resolveApiKey } from "./auth.js";
 import { mergeHeaders } from "./headers.js";
-import type { ClientConfig, RequestOptions } from "./options.js";
+import type { ClientConfig, RequestOptions, ResumeOptions } from "./options.js";
 import { type CallSettings, resolveCallSettings } from "./settings.js";
 
 const defaultUserAgent = `mistral-stream/${version}`;
@@ -52,6 +52,11 @@ export class ApiCore {
   constructor(config: ClientConfig, apiKey: ApiKeySource) {
     this.#config = config;
     this.#apiKey = apiKey;
+  }
+
+  /** The client's `resume` option. */
+  get resume(): ResumeOptions | undefined {
+    return this.#config.resume;
   }
 
   /** Sends a streaming call and returns its event stream once the headers are in. */

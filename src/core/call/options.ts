@@ -56,6 +56,20 @@ export interface SDKOptions {
   maxEventChars?: number | undefined;
   /** @deprecated The 0.1.0 name of {@link SDKOptions.maxEventChars}, which it counts the same way. */
   maxEventBytes?: number | undefined;
+  /** Resume chat streams cut mid-answer (off by default); see {@link ResumeOptions}. */
+  resume?: ResumeOptions | undefined;
+}
+
+/**
+ * Resuming a chat stream that broke mid-answer (a cut before `[DONE]`, a
+ * reset, an idle timeout): the same request is sent again with the text so
+ * far as an assistant `prefix` message, and the stream goes on where the text
+ * stopped. Each resume bills the prompt (and the prefix) again, and the
+ * continuation may differ from what the cut stream would have said.
+ */
+export interface ResumeOptions {
+  /** How many times one stream may be resumed; `0` turns resuming off. */
+  maxAttempts: number;
 }
 
 /** Options of one call (`chat.stream(request, options)`). */
@@ -82,6 +96,8 @@ export interface RequestOptions {
   maxEventChars?: number | undefined;
   /** @deprecated The 0.1.0 name of {@link RequestOptions.maxEventChars}. */
   maxEventBytes?: number | undefined;
+  /** Overrides the client's `resume` for `chat.stream()` (`{ maxAttempts: 0 }`: off). */
+  resume?: ResumeOptions | undefined;
 }
 
 /** Default deadlines, in ms. */
@@ -110,6 +126,7 @@ export interface ClientConfig {
   readonly retryConfig: RetryConfig | undefined;
   readonly retryCodes: readonly string[] | undefined;
   readonly maxEventChars: number;
+  readonly resume: ResumeOptions | undefined;
 }
 
 /** Validates `options`; throws {@link InvalidRequestError} naming the first bad one. */
@@ -143,6 +160,7 @@ export function resolveClientConfig(options: SDKOptions): ClientConfig {
     retryConfig: options.retryConfig,
     retryCodes: checkRetryCodes(options.retryCodes, "retryCodes"),
     maxEventChars: checkEventCap(options) ?? defaultMaxEventChars,
+    resume: checkResume(options.resume, "resume"),
   };
 }
 
@@ -233,6 +251,15 @@ export function checkRetryConfig(value: unknown, name: string): void {
   ) {
     throw new InvalidRequestError(`${name}.maxRetries must be a non-negative number`);
   }
+}
+
+/** Checks a resume option: `{ maxAttempts }`, a non-negative integer. */
+export function checkResume(value: unknown, name: string): ResumeOptions | undefined {
+  const attempts = (value as ResumeOptions | undefined)?.maxAttempts;
+  if (value !== undefined && !(Number.isInteger(attempts) && (attempts as number) >= 0)) {
+    throw new InvalidRequestError(`${name}.maxAttempts must be a non-negative integer`);
+  }
+  return value as ResumeOptions | undefined;
 }
 
 /** Checks a list of retry status matchers. */

@@ -13,7 +13,7 @@ import type { InferSchema, SchemaLike } from "../app/schema-types.js";
 import type { ToolRunner } from "../app/tool-runner.js";
 import type { RunToolsOptions, RunToolsRequest } from "../app/tool-types.js";
 import type { ApiCore } from "../call/api-core.js";
-import type { RequestOptions } from "../call/options.js";
+import { checkResume, type RequestOptions } from "../call/options.js";
 import { encodeChatCompletionRequest } from "../codec/index.js";
 import type {
   ChatCompletionRequest,
@@ -26,6 +26,8 @@ import { type CompletionEndpoint, completeCompletion, streamCompletion } from ".
 
 /** The structured-output code, loaded with the first `parse()` or `parseStream()`. */
 const structured = () => import("../app/parse.js");
+/** Resuming after a drop, loaded with the first stream that asks for it. */
+const resuming = () => import("../app/resume.js");
 /** The tool loop, loaded with the first `runTools()`. */
 const toolLoop = () => import("../app/tool-runner.js");
 
@@ -50,12 +52,19 @@ export class Chat {
    * HTTP error rejects here, before any iteration); the stream then yields one
    * `{ data: CompletionChunk }` per server event and ends at `data: [DONE]`.
    * Use `await using` or iterate to the end so the connection is released.
+   * With `resume` (per call or on the client), a stream cut mid-answer is
+   * resumed from where its text stopped.
    */
   async stream(
     request: ChatCompletionStreamRequest,
     options?: RequestOptions,
   ): Promise<EventStream<CompletionEvent>> {
-    return streamCompletion(this.#core, endpoint, request, options);
+    const core = this.#core;
+    const resume = checkResume(options?.resume, "options.resume") ?? core.resume;
+    if (!resume?.maxAttempts) return streamCompletion(core, endpoint, request, options);
+    const open = (r: ChatCompletionStreamRequest, o: RequestOptions | undefined) =>
+      streamCompletion(core, endpoint, r, o);
+    return (await resuming()).streamResuming(open, request, options, resume.maxAttempts);
   }
 
   /** Sends a chat completion and returns the whole answer. */

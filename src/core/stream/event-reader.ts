@@ -68,7 +68,7 @@ export class EventReader<T> {
     this.decoder = init.decoder;
     this.#idleMs = init.idleTimeoutMs;
     this.maxEventChars = init.maxEventChars;
-    this.stats = new StatsRecorder(init.startedAt, init.retries ?? 0);
+    this.stats = new StatsRecorder(init.startedAt, init.retries ?? 0, init.resumes);
     this.#sse = createSseDecoder({
       onEvent: (event) => this.#onEvent(event),
       maxEventChars: init.maxEventChars,

@@ -181,6 +181,7 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
         maxEventChars,
         startedAt: stats.startedAt,
         retries: stats.retries,
+        resumes: stats.resumes,
       });
     return [side(bodies[0]), side(bodies[1])];
   }
@@ -215,8 +216,13 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
     return toReadableStream(this[Symbol.asyncIterator]()).getReader();
   }
 
-  /** @internal The wire data of the next events (all those already received), for the relay and the tee. */
+  /**
+   * @internal The wire data of the next events (all those already
+   * received), for the relay, the tee and resuming; the first call takes the
+   * stream's one reading if nothing took it yet.
+   */
   async [readWireData](): Promise<string[] | undefined> {
+    if (!this.#reader.wire) this.#claimWire("Reading the wire data");
     return (await this.#reader.next()).done ? undefined : this.#reader.takeWire();
   }
 

@@ -14,6 +14,8 @@ export interface StreamStats {
   readonly requestId: string | undefined;
   /** Retries the client made before this response (0 when the first attempt answered). */
   readonly retries: number;
+  /** Times the stream was resumed after a drop (with the `resume` option). */
+  readonly resumes: number;
   /** From the start of the call (first attempt) to the response headers. */
   readonly timeToFirstByteMs: number;
   /** From the start of the call to the first event; `undefined` before it. */
@@ -78,10 +80,14 @@ export class StatsRecorder {
   #endedAt: number | undefined;
   #events = 0;
 
+  /** How many times the stream was resumed so far. */
+  readonly resumes: (() => number) | undefined;
+
   /** A recorder for a call started at `startedAt` (on {@link statsClock}) after `retries` retries. */
-  constructor(startedAt: number | undefined, retries: number) {
+  constructor(startedAt: number | undefined, retries: number, resumes?: () => number) {
     this.startedAt = startedAt ?? this.#headersAt;
     this.retries = retries;
+    this.resumes = resumes;
     this.#lastEventAt = this.#headersAt;
   }
 
@@ -116,6 +122,7 @@ export class StatsRecorder {
     return {
       requestId,
       retries: this.retries,
+      resumes: this.resumes?.() ?? 0,
       timeToFirstByteMs: this.#headersAt - startedAt,
       timeToFirstEventMs: since(this.#firstEventAt),
       timeToFirstTokenMs: since(firstTokenAt),

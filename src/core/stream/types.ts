@@ -42,6 +42,8 @@ export interface EventStreamInit<T> {
   readonly startedAt?: number | undefined;
   /** Retries made before this response. */
   readonly retries?: number | undefined;
+  /** How many times the stream was resumed so far (a resuming stream's). */
+  readonly resumes?: (() => number) | undefined;
 }
 
 /** Response facts a stream exposes. */

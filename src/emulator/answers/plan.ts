@@ -91,8 +91,10 @@ export function planConversation(
   model: string,
   reasoning: boolean,
 ): CompletionPlan {
-  const rng = createRng(seedOf(body));
   const view = viewConversation(body.messages);
+  // A prefix continues the answer the same request without it gets: the
+  // seed leaves the prefix out, so a resumed stream goes on where it was cut.
+  const rng = createRng(seedOf(view.prefix === undefined ? body : withoutPrefix(body)));
   const choices: ChoicePlan[] = [];
   for (let index = 0; index < (body.n ?? 1); index++) {
     const choiceRng = rng.fork(`choice-${index}`);
@@ -118,7 +120,7 @@ export function planConversation(
       text = writeToolFollowUp(view.toolResults, textRng);
     } else {
       const answer = writeAnswer(view.prompt, textRng);
-      text = view.prefix === undefined ? answer : joinPrefix(view.prefix, answer);
+      text = view.prefix === undefined ? answer : continuePrefix(view.prefix, answer);
     }
     choices.push(budgetText(index, thinking, text, body.stop, body.max_tokens));
   }
@@ -159,8 +161,18 @@ function assemble(
   };
 }
 
-function joinPrefix(prefix: string, answer: string): string {
+/**
+ * The reply to a request ending with a prefix: like the API's, it starts with
+ * the prefix. When the prefix is the start of the answer the request without
+ * it gets (a resumed stream), it goes on with the rest of that answer.
+ */
+function continuePrefix(prefix: string, answer: string): string {
+  if (answer.startsWith(prefix)) return answer;
   return prefix === "" || /\s$/.test(prefix) ? prefix + answer : `${prefix} ${answer}`;
+}
+
+function withoutPrefix(body: ConversationBody): ConversationBody {
+  return { ...body, messages: body.messages.slice(0, -1) };
 }
 
 /** Applies `stop` then `max_tokens` (which counts thinking first) to a text answer. */

@@ -10,7 +10,7 @@ import * as v from "valibot";
 import { z } from "zod";
 import { InvalidRequestError, Mistral, StructuredOutputError } from "../../../src/core/index.js";
 import { type RunningEmulator, startEmulator } from "../../../src/emulator/index.js";
-import { startTestServer, type TestServer } from "../../helpers/test-server.js";
+import { type RecordingProxy, startRecordingProxy } from "../../helpers/recording-proxy.js";
 
 const model = "mistral-small-latest";
 const ask = (content: string) => [{ role: "user" as const, content }];
@@ -25,24 +25,12 @@ const City = z.object({
 describe("chat.parse and chat.parseStream (emulator)", () => {
   let emulator: RunningEmulator;
   let client: Mistral;
-  let spy: TestServer;
+  let spy: RecordingProxy;
   let bodies: Record<string, unknown>[];
   before(async () => {
     emulator = await startEmulator({ tokensPerSecond: 0, timeToFirstTokenMs: 0 });
-    // A pass-through proxy records the wire body the client sends.
-    bodies = [];
-    spy = await startTestServer(async (req, res, body) => {
-      bodies.push(JSON.parse(body) as Record<string, unknown>);
-      const upstream = await fetch(`${emulator.url}${req.url}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: String(req.headers.accept) },
-        body,
-      });
-      res.writeHead(upstream.status, {
-        "content-type": upstream.headers.get("content-type") ?? "",
-      });
-      res.end(Buffer.from(await upstream.arrayBuffer()));
-    });
+    spy = await startRecordingProxy(emulator.url);
+    bodies = spy.bodies;
     client = new Mistral({ serverURL: spy.url, retryConfig: { strategy: "none" } });
   });
   after(async () => {

@@ -12,7 +12,7 @@ import {
   type ToolRunnerEvent,
 } from "../../../src/core/index.js";
 import { type RunningEmulator, startEmulator } from "../../../src/emulator/index.js";
-import { startTestServer, type TestServer } from "../../helpers/test-server.js";
+import { type RecordingProxy, startRecordingProxy } from "../../helpers/recording-proxy.js";
 
 const model = "mistral-small-latest";
 const ask = (content: string) => [{ role: "user" as const, content }];
@@ -43,39 +43,12 @@ const time = {
 describe("chat.runTools (emulator)", () => {
   let emulator: RunningEmulator;
   let client: Mistral;
-  let proxy: TestServer;
+  let proxy: RecordingProxy;
   let bodies: Record<string, unknown>[];
   before(async () => {
     emulator = await startEmulator({ tokensPerSecond: 0, timeToFirstTokenMs: 0 });
-    bodies = [];
-    // A pass-through proxy records the wire bodies and counts the connections.
-    proxy = await startTestServer(async (req, res, body) => {
-      bodies.push(JSON.parse(body) as Record<string, unknown>);
-      const upstream = await fetch(`${emulator.url}${req.url}`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          accept: String(req.headers.accept),
-          ...(req.headers["x-emulator-fault"]
-            ? { "x-emulator-fault": String(req.headers["x-emulator-fault"]) }
-            : {}),
-        },
-        body,
-      });
-      res.writeHead(upstream.status, {
-        "content-type": upstream.headers.get("content-type") ?? "",
-      });
-      const reader = upstream.body?.getReader();
-      res.on("close", () => void reader?.cancel().catch(() => {}));
-      for (;;) {
-        const { done, value } = (await reader
-          ?.read()
-          .catch(() => ({ done: true, value: undefined }))) ?? { done: true, value: undefined };
-        if (done) break;
-        res.write(value);
-      }
-      res.end();
-    });
+    proxy = await startRecordingProxy(emulator.url);
+    bodies = proxy.bodies;
     client = new Mistral({ serverURL: proxy.url, retryConfig: { strategy: "none" } });
   });
   after(async () => {
