@@ -90,15 +90,15 @@ describe("the layout", () => {
     for (const file of files) visit(file, []);
   });
 
-  test("what the core loads on first use imports nothing at run time (so its chunk shares no code)", () => {
+  test("what a stream loads on first use imports nothing at run time (so its chunk shares no code)", () => {
     const lazy = new Set(
-      sources("core").flatMap((f) =>
+      sources("core/stream").flatMap((f) =>
         [...readFileSync(join(src, f), "utf8").matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)].map((m) =>
           relative(src, join(src, dirname(f), m[1]!)).replace(/\.js$/, ".ts"),
         ),
       ),
     );
-    assert.ok(lazy.size >= 4, [...lazy].join(", "));
+    assert.ok(lazy.size >= 3, [...lazy].join(", "));
     const valueImports = [...lazy].flatMap((f) =>
       [
         ...readFileSync(join(src, f), "utf8").matchAll(
@@ -110,6 +110,25 @@ describe("the layout", () => {
         .map((target) => `${f} imports ${target}`),
     );
     assertNone(valueImports);
+  });
+
+  test("the app layer is reached only through import(): no module outside core/app/ imports it at run time", () => {
+    const outside = sources("core").filter((f) => !f.startsWith("core/app/"));
+    const valueImports = outside.flatMap((f) =>
+      [
+        ...readFileSync(join(src, f), "utf8").matchAll(
+          /^import\s+(?!type\b)[^;]*?from\s*"([^"]+)"/gm,
+        ),
+      ]
+        .map((m) => relative(src, join(src, dirname(f), m[1]!)))
+        .filter((target) => target.startsWith("core/app/"))
+        .map((target) => `${f} imports ${target}`),
+    );
+    assertNone(valueImports);
+    const loaders = outside.filter((f) =>
+      readFileSync(join(src, f), "utf8").includes('import("../app/index.js")'),
+    );
+    assert.deepEqual(loaders, ["core/resources/chat.ts"]);
   });
 
   test("public types and wire mapping pair file for file", () => {

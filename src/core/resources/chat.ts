@@ -24,12 +24,8 @@ import type {
 import type { EventStream } from "../stream/event-stream.js";
 import { type CompletionEndpoint, completeCompletion, streamCompletion } from "./completions.js";
 
-/** The structured-output code, loaded with the first `parse()` or `parseStream()`. */
-const structured = () => import("../app/parse.js");
-/** Resuming after a drop, loaded with the first stream that asks for it. */
-const resuming = () => import("../app/resume.js");
-/** The tool loop, loaded with the first `runTools()`. */
-const toolLoop = () => import("../app/tool-runner.js");
+/** The app layer (structured output, the tool loop, resuming), loaded on first use. */
+const app = () => import("../app/index.js");
 
 const endpoint: CompletionEndpoint<ChatCompletionRequest> = {
   name: "chat",
@@ -64,7 +60,7 @@ export class Chat {
     if (!resume?.maxAttempts) return streamCompletion(core, endpoint, request, options);
     const open = (r: ChatCompletionStreamRequest, o: RequestOptions | undefined) =>
       streamCompletion(core, endpoint, r, o);
-    return (await resuming()).streamResuming(open, request, options, resume.maxAttempts);
+    return (await app()).streamResuming(open, request, options, resume.maxAttempts);
   }
 
   /** Sends a chat completion and returns the whole answer. */
@@ -88,7 +84,7 @@ export class Chat {
   ): Promise<ParsedChatCompletionResponse<InferSchema<S>>> {
     const complete = (r: ChatCompletionRequest, o: RequestOptions | undefined) =>
       this.complete(r, o);
-    return (await structured()).parseChat(complete, request, options);
+    return (await app()).parseChat(complete, request, options);
   }
 
   /**
@@ -100,7 +96,7 @@ export class Chat {
     request: ParsedChatCompletionRequest<S>,
     options?: RequestOptions,
   ): Promise<ParsedEventStream<InferSchema<S>>> {
-    return (await structured()).parseChatStream(this.#core, endpoint, request, options);
+    return (await app()).parseChatStream(this.#core, endpoint, request, options);
   }
 
   /**
@@ -116,6 +112,6 @@ export class Chat {
     options?: RunToolsOptions,
   ): Promise<ToolRunner> {
     const stream = (r: ChatCompletionRequest, o: RequestOptions) => this.stream(r, o);
-    return (await toolLoop()).runTools(stream, request, options);
+    return (await app()).runTools(stream, request, options);
   }
 }
