@@ -53,7 +53,13 @@ export function resolveSchema(
 
 function fromStandard(schema: StandardSchema, what: string, io: "input" | "output") {
   const standard = schema["~standard"];
-  const convert = standard.jsonSchema?.[io];
+  // Standard JSON Schema; else zod 4's own method, for the zod 4 releases before it.
+  const own = (schema as { toJSONSchema?: (o: object) => Record<string, unknown> }).toJSONSchema;
+  const convert =
+    standard.jsonSchema?.[io] ??
+    (typeof own === "function"
+      ? (options: { target: string }) => own.call(schema, { ...options, io })
+      : undefined);
   if (typeof convert !== "function") {
     throw new InvalidRequestError(
       `${what}: this ${standard.vendor} schema cannot give a JSON Schema. Use zod ≥ 4.2 or arktype, wrap a valibot schema in toStandardJsonSchema() (@valibot/to-json-schema), or pass a JSON Schema`,
