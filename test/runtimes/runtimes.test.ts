@@ -59,7 +59,7 @@ describe("the built package on other runtimes", () => {
       `the built package on ${label}`,
     );
     test(
-      `${label}: streams, reports a cut stream, aborts, disposes, relays and tees`,
+      `${label}: streams, reports a cut stream, aborts, disposes, relays, tees, parses, runs tools and resumes`,
       { skip, timeout: 90_000 },
       async () => {
         assert.ok(
@@ -76,6 +76,9 @@ describe("the built package on other runtimes", () => {
           dispose: "function",
           relay: "relayed",
           tee: "two sides | two sides",
+          parse: "boolean",
+          tools: "user,assistant,tool,assistant",
+          resume: "same text, 1 resume",
         });
       },
     );

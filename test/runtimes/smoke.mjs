@@ -64,4 +64,46 @@ const [left, right] = (await client.chat.stream(request("Reply with exactly: two
 const sides = await Promise.all([left.finalResponse(), right.finalResponse()]);
 findings.tee = sides.map((r) => r.choices[0]?.message?.content).join(" | ");
 
+// The app layer is one chunk loaded on first use: structured output with a plain JSON Schema,
+// a tool loop, and a stream resumed after a cut.
+const parsed = await client.chat.parse({
+  ...request("A verdict."),
+  responseFormat: {
+    type: "object",
+    properties: { ok: { type: "boolean" } },
+    required: ["ok"],
+  },
+});
+findings.parse = typeof parsed.choices[0]?.message?.parsed?.ok;
+const runner = await client.chat.runTools({
+  ...request("What is the weather in Paris?"),
+  tools: [
+    {
+      type: "function",
+      function: {
+        name: "get_weather",
+        description: "Weather of a city",
+        parameters: {
+          type: "object",
+          properties: { city: { type: "string" } },
+          required: ["city"],
+        },
+      },
+      run: ({ city }) => `sunny in ${city}`,
+    },
+  ],
+});
+await runner.finalResponse();
+findings.tools = runner.messages.map((m) => m.role).join(",");
+const long = request("Tell me about the history of bridges.");
+let uncut = "";
+for await (const t of (await client.chat.stream(long)).textStream()) uncut += t;
+let resumed = "";
+const cut = await client.chat.stream(long, {
+  headers: { "x-emulator-fault": `drop-after-events=6;count=1;id=resume-${Math.random()}` },
+  resume: { maxAttempts: 1 },
+});
+for await (const t of cut.textStream()) resumed += t;
+findings.resume = resumed === uncut && cut.stats.resumes === 1 ? "same text, 1 resume" : resumed;
+
 console.log(JSON.stringify(findings));

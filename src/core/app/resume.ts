@@ -41,11 +41,15 @@ export async function streamResuming(
   maxAttempts: number,
 ): Promise<EventStream<CompletionEvent>> {
   const startedAt = statsClock();
-  const { resume: _resume, ...attemptOptions } = options ?? {};
+  const { resume: _resume, ...callOptions } = options ?? {};
+  const signal = callOptions.signal ?? callOptions.fetchOptions?.signal ?? undefined;
+  // Every attempt also stops when the caller's stream is cancelled (a resume may be opening then).
+  const stop = new AbortController();
+  const attemptOptions = { ...callOptions, signal: either(signal, stop.signal) };
   const first = await open(request, attemptOptions);
   const response = first.rawResponse;
   const decoder = new ChatChunkDecoder(first.response);
-  const stitch = new Stitcher(open, request, attemptOptions, maxAttempts, first, decoder);
+  const stitch = new Stitcher(open, request, attemptOptions, maxAttempts, first, decoder, stop);
   return new EventStream<CompletionEvent>({
     response: {
       status: first.response.status,
@@ -54,7 +58,7 @@ export async function streamResuming(
       ...(response ? { raw: response } : {}),
     },
     // The attempts keep their own deadlines; this scope only follows the caller's signal.
-    scope: new CallScope({ signal: attemptOptions.signal ?? attemptOptions.fetchOptions?.signal }),
+    scope: new CallScope({ signal }),
     decoder,
     idleTimeoutMs: 0,
     maxEventChars: Number.MAX_SAFE_INTEGER,
@@ -65,6 +69,19 @@ export async function streamResuming(
 }
 
 const encoder = new TextEncoder();
+
+/** A signal aborted when either is. */
+function either(a: AbortSignal | null | undefined, b: AbortSignal): AbortSignal {
+  if (!a) return b;
+  if (a.aborted) return a;
+  const any = (AbortSignal as { any?: (signals: AbortSignal[]) => AbortSignal }).any;
+  if (any) return any([a, b]);
+  const both = new AbortController();
+  const abort = (s: AbortSignal) => () => both.abort(s.reason);
+  a.addEventListener("abort", abort(a), { once: true });
+  b.addEventListener("abort", abort(b), { once: true });
+  return both.signal;
+}
 
 /** The body of a resuming stream: the attempts' events as SSE bytes, one answer. */
 class Stitcher implements BodyReader {
@@ -82,6 +99,7 @@ class Stitcher implements BodyReader {
     readonly maxAttempts: number,
     first: EventStream<CompletionEvent>,
     readonly decoder: ChatChunkDecoder,
+    readonly stop: AbortController,
   ) {
     this.#attempt = first;
     const total = options.timeoutMs;
@@ -111,6 +129,7 @@ class Stitcher implements BodyReader {
 
   async cancel(): Promise<void> {
     this.#ended = true;
+    this.stop.abort();
     await this.#attempt.close();
   }
 
@@ -130,8 +149,10 @@ class Stitcher implements BodyReader {
         left === undefined ? this.options : { ...this.options, timeoutMs: left },
       );
     } catch (reopen) {
+      if (this.#ended) return; // cancelled while opening: nothing to report to
       throw this.#gaveUp(reopen as MistralError, "resuming failed");
     }
+    if (this.#ended) await this.#attempt.close();
     this.#repeat = answer === "" ? undefined : { answer, held: "" };
   }
 
