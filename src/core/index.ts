@@ -16,7 +16,6 @@ export type {
   DeepPartial,
   FromJsonSchema,
   InferSchema,
-  InferSchemaInput,
   JsonSchemaObject,
   SchemaLike,
   StandardSchema,

@@ -98,10 +98,6 @@ export type FromJsonSchema<S> = S extends { const: infer C }
 /** The value a schema gives: a Standard Schema's output type, or what a JSON Schema describes. */
 export type InferSchema<S> = S extends StandardSchema<unknown, infer O> ? O : FromJsonSchema<S>;
 
-/** The arguments a schema accepts (a Standard Schema's input type), for a tool's `run`. */
-export type InferSchemaInput<S> =
-  S extends StandardSchema<infer I, unknown> ? I : FromJsonSchema<S>;
-
 /**
  * A value as it grows while streaming: every property may be missing, and
  * arrays may hold fewer items (the last one partial).

@@ -26,16 +26,12 @@ export function isStandardSchema(value: unknown): value is StandardSchema {
 }
 
 /**
- * Resolves `schema` for `what` (a message's subject). `io` is the side of a
- * transforming schema the JSON Schema describes: `output` for a reply,
- * `input` for tool arguments.
+ * Resolves `schema` for `what` (a message's subject). The JSON Schema is the
+ * schema's input side: what the model writes is what the schema then parses
+ * (a transform's result is never on the wire; a defaulted field may be left out).
  */
-export function resolveSchema(
-  schema: SchemaLike,
-  what: string,
-  io: "input" | "output",
-): ResolvedSchema {
-  if (isStandardSchema(schema)) return fromStandard(schema, what, io);
+export function resolveSchema(schema: SchemaLike, what: string): ResolvedSchema {
+  if (isStandardSchema(schema)) return fromStandard(schema, what);
   if (schema === null || typeof schema !== "object" || Array.isArray(schema)) {
     throw new InvalidRequestError(
       `${what} must be a Standard Schema (zod, valibot, arktype …) or a JSON Schema object`,
@@ -51,14 +47,14 @@ export function resolveSchema(
   };
 }
 
-function fromStandard(schema: StandardSchema, what: string, io: "input" | "output") {
+function fromStandard(schema: StandardSchema, what: string) {
   const standard = schema["~standard"];
   // Standard JSON Schema; else zod 4's own method, for the zod 4 releases before it.
   const own = (schema as { toJSONSchema?: (o: object) => Record<string, unknown> }).toJSONSchema;
   const convert =
-    standard.jsonSchema?.[io] ??
+    standard.jsonSchema?.input ??
     (typeof own === "function"
-      ? (options: { target: string }) => own.call(schema, { ...options, io })
+      ? (options: { target: string }) => own.call(schema, { ...options, io: "input" })
       : undefined);
   if (typeof convert !== "function") {
     throw new InvalidRequestError(

@@ -53,7 +53,7 @@ export function structuredRequest(request: unknown, method: string): StructuredR
     );
   }
   const source = (given ? given.schemaDefinition : responseFormat) as Record<string, unknown>;
-  const schema = resolveSchema(source, `${method}: request.responseFormat`, "output");
+  const schema = resolveSchema(source, `${method}: request.responseFormat`);
   const title = schema.jsonSchema.title;
   const name =
     typeof given?.name === "string"

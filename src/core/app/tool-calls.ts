@@ -39,7 +39,6 @@ export function prepareTools(tools: unknown): Map<string, PreparedTool> {
     const schema = resolveSchema(
       tool.function.parameters,
       `chat.runTools: tools[${i}].function.parameters`,
-      "input",
     );
     const { description, strict } = tool.function;
     const fn = {

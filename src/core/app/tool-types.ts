@@ -11,7 +11,7 @@ import type {
   ChatCompletionRequestMessage,
   CompletionChunk,
 } from "../models/index.js";
-import type { InferSchemaInput, SchemaLike } from "./schema-types.js";
+import type { InferSchema, SchemaLike } from "./schema-types.js";
 
 /** What a tool's `run` is told besides its arguments. */
 export interface ToolContext {
@@ -29,7 +29,8 @@ export interface ToolContext {
  * A function tool with its code: the API's `{ type: "function", function }`
  * plus `run`, which is stripped before sending. `parameters` is a JSON Schema
  * or a Standard Schema (zod, valibot, arktype …); `run` gets the validated
- * arguments and returns the result, a string or anything JSON.
+ * arguments (a Standard Schema's output, transforms applied) and returns the
+ * result, a string or anything JSON.
  */
 export interface RunnableTool<S extends SchemaLike = SchemaLike> {
   /** Discriminator. */
@@ -46,7 +47,7 @@ export interface RunnableTool<S extends SchemaLike = SchemaLike> {
     strict?: boolean | undefined;
   };
   /** Runs the tool; a thrown error becomes an error result (or ends the loop, with `toolErrors: "throw"`). */
-  run: (args: InferSchemaInput<S>, context: ToolContext) => unknown;
+  run: (args: InferSchema<S>, context: ToolContext) => unknown;
 }
 
 /** What `chat.runTools()` takes: a chat request whose tools carry their code. */
