@@ -179,7 +179,7 @@ describe("the browser example in headless Chromium", { skip, timeout: 120_000 },
     }
   });
 
-  test("the relay example: the page reads a relayed stream back with EventStream.fromResponse(), typed errors included", async () => {
+  test("the relay example: the page reads a relayed stream back with EventStream.fromResponse(), typed errors included; the app layer runs in the page", async () => {
     const { serveNode } = await import(
       pathToFileURL(join(repoRoot, "examples", "relay", "node-adapter.mjs")).href
     );
@@ -214,6 +214,32 @@ describe("the browser example in headless Chromium", { skip, timeout: 120_000 },
         }
       })()`);
       assert.equal(cut, "IncompleteStreamError true so far");
+      // The app layer in the browser, straight from the emulator (its chunk loads on first use):
+      // partial objects, a tool loop, a stream resumed after a cut.
+      const app = await page.evaluate(`(async () => {
+        const { Mistral } = await import("/sdk/index.js");
+        const client = new Mistral({ serverURL: ${JSON.stringify(emulator.url)}, retryConfig: { strategy: "none" } });
+        const ask = (content) => ({ model: "mistral-small-latest", messages: [{ role: "user", content }] });
+        const schema = { type: "object", properties: { city: { type: "string" }, people: { type: "integer" } }, required: ["city", "people"] };
+        const stream = await client.chat.parseStream({ ...ask("A city."), responseFormat: schema });
+        let partials = 0;
+        for await (const _ of stream.partialObjectStream()) partials++;
+        const value = await stream.finalObject();
+        const runner = await client.chat.runTools({ ...ask("What is the weather in Paris?"), tools: [{
+          type: "function",
+          function: { name: "get_weather", description: "Weather of a city", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } },
+          run: ({ city }) => "sunny in " + city,
+        }] });
+        await runner.finalResponse();
+        const long = ask("Tell me about the history of bridges.");
+        let uncut = "";
+        for await (const t of (await client.chat.stream(long)).textStream()) uncut += t;
+        const cut = await client.chat.stream(long, { headers: { "x-emulator-fault": "drop-after-events=5;count=1;id=browser-resume" }, resume: { maxAttempts: 1 } });
+        let resumed = "";
+        for await (const t of cut.textStream()) resumed += t;
+        return [partials > 2, typeof value.people, runner.messages.length, resumed === uncut, cut.stats.resumes].join(" ");
+      })()`);
+      assert.equal(app, "true number 4 true 1");
       assert.deepEqual(errors, []);
     } finally {
       await page.close();
