@@ -122,7 +122,7 @@ function checkObject(
 }
 
 /** Follows local references (`#`, `#/$defs/x`, `#/definitions/x`); others are not followed. */
-function resolveRef(s: Schema, root: Schema, depth = 0): Schema {
+export function resolveRef(s: Schema, root: Schema, depth = 0): Schema {
   if (typeof s.$ref !== "string" || !s.$ref.startsWith("#") || depth > 32) return s;
   let target: unknown = root;
   for (const part of s.$ref.slice(1).split("/").filter(Boolean)) {

@@ -16,15 +16,7 @@ import type { ParsedChatCompletionResponse, ParsedCompletionEvent } from "./pars
 import { PartialJsonParser } from "./partial-json.js";
 import type { ResolvedSchema } from "./schema.js";
 import type { DeepPartial } from "./schema-types.js";
-import { parseResponse } from "./structured.js";
-
-function textOf(content: CompletionEvent["data"]["choices"][number]["delta"]["content"]): string {
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content)) return "";
-  let text = "";
-  for (const chunk of content) if (chunk.type === "text") text += chunk.text;
-  return text;
-}
+import { contentText, parseResponse } from "./structured.js";
 
 /**
  * The stream of `chat.parseStream()`: every `EventStream` helper, events with
@@ -58,7 +50,7 @@ export class ParsedEventStream<T> extends EventStream<ParsedCompletionEvent<T>> 
   #add(event: ParsedCompletionEvent<T>): void {
     for (const choice of event.data.choices) {
       if (choice.index !== 0) continue;
-      const text = textOf(choice.delta.content);
+      const text = contentText(choice.delta.content);
       if (text) {
         this.#parser.feed(text);
         this.#version++;

@@ -9,6 +9,8 @@
  * @module
  */
 
+import { resolveRef } from "./json-schema-check.js";
+
 type Schema = Record<string, unknown>;
 
 const isSchema = (v: unknown): v is Schema =>
@@ -64,7 +66,7 @@ function allowsNull(schema: Schema): boolean {
  * Mutates and returns `value` (a freshly parsed reply).
  */
 export function dropNullOptionals(schema: unknown, value: unknown, root = schema): unknown {
-  const s = deref(schema, root);
+  const s = isSchema(schema) && isSchema(root) ? resolveRef(schema, root) : schema;
   if (!isSchema(s)) return value;
   if (Array.isArray(value)) {
     if (s.items !== undefined) for (const item of value) dropNullOptionals(s.items, item, root);
@@ -74,19 +76,10 @@ export function dropNullOptionals(schema: unknown, value: unknown, root = schema
   const required = new Set(Array.isArray(s.required) ? s.required : []);
   for (const [key, sub] of Object.entries(s.properties)) {
     const item = value[key];
-    const subSchema = deref(sub, root);
+    const subSchema = isSchema(sub) && isSchema(root) ? resolveRef(sub, root) : sub;
     if (item === null && !required.has(key) && !(isSchema(subSchema) && allowsNull(subSchema))) {
       delete value[key];
     } else if (item !== undefined) dropNullOptionals(sub, item, root);
   }
   return value;
-}
-
-function deref(schema: unknown, root: unknown, depth = 0): unknown {
-  if (!isSchema(schema) || typeof schema.$ref !== "string" || depth > 32) return schema;
-  let target: unknown = root;
-  for (const part of schema.$ref.replace(/^#\/?/, "").split("/").filter(Boolean)) {
-    target = isSchema(target) ? target[part] : undefined;
-  }
-  return deref(target, root, depth + 1);
 }
