@@ -21,6 +21,8 @@ export interface ChatArgs {
   readonly json: boolean;
   readonly stats: boolean;
   readonly serverURL: string | undefined;
+  /** How many times a stream cut mid-answer is resumed (`--resume`); `undefined`: never. */
+  readonly resume: number | undefined;
 }
 
 /** `mistral-stream emulator …` */
@@ -85,6 +87,7 @@ const chatOptions = {
   json: { type: "boolean" },
   stats: { type: "boolean" },
   "server-url": { type: "string" },
+  resume: { type: "string" },
 } as const;
 
 function parseChat(argv: readonly string[]): Command {
@@ -101,6 +104,7 @@ function parseChat(argv: readonly string[]): Command {
     maxTokens: readNumber(values["max-tokens"], "--max-tokens", { min: 1, integer: true }, "chat"),
     json: values.json ?? false,
     stats: values.stats ?? false,
+    resume: readNumber(values.resume, "--resume", { min: 0, integer: true }, "chat"),
     serverURL:
       values["server-url"] === undefined
         ? undefined

@@ -73,6 +73,7 @@ async function answerOnce(
     signal,
     statsTo: args.stats ? io.stderr : undefined,
     notesTo: io.stderr,
+    resume: args.resume,
   });
 }
 

@@ -49,6 +49,9 @@ Options:
       --json                print each stream event as one line of JSON (the
                             client's camelCase CompletionChunk) instead of text
       --stats               print time to first token, tokens/s and usage on stderr
+      --resume <n>          resume an answer whose stream is cut (reset, cut
+                            short, idle) up to n times, from where its text
+                            stopped (each resume bills the prompt again)
       --server-url <url>    server root (default: MISTRAL_SERVER_URL, else the
                             Mistral API with MISTRAL_API_KEY, else the emulator)
   -h, --help                show this help

@@ -91,6 +91,7 @@ async function runTurn(
       signal,
       statsTo: args.stats ? io.stderr : undefined,
       notesTo: io.stderr,
+      resume: args.resume,
     });
     return record.text;
   } catch (error) {

@@ -150,5 +150,6 @@ export function formatStats(stats: StreamStats): string {
   );
   parts.push(`longest gap ${Math.round(stats.longestGapMs)} ms`);
   if (stats.retries) parts.push(`${stats.retries} ${stats.retries === 1 ? "retry" : "retries"}`);
+  if (stats.resumes) parts.push(`${stats.resumes} ${stats.resumes === 1 ? "resume" : "resumes"}`);
   return `stats: ${parts.join(", ")}`;
 }

@@ -23,6 +23,8 @@ export interface TurnOptions {
   readonly statsTo: TextSink | undefined;
   /** Where notes about the answer go (stderr): an answer cut by `--max-tokens`. */
   readonly notesTo: TextSink;
+  /** Resumes a stream cut mid-answer up to this many times (`--resume`). */
+  readonly resume?: number | undefined;
 }
 
 /** Builds the request of one turn from the command line and the conversation. */
@@ -55,7 +57,8 @@ export async function streamAnswer(
   let ok = false;
   let stream: EventStream<CompletionEvent> | undefined;
   try {
-    stream = await client.chat.stream(request, { signal: options.signal });
+    const resume = options.resume === undefined ? {} : { resume: { maxAttempts: options.resume } };
+    stream = await client.chat.stream(request, { signal: options.signal, ...resume });
     for await (const event of stream) renderer.write(event);
     ok = true;
     return renderer.record();

@@ -9,7 +9,6 @@
  * @module
  */
 
-import type { CompletionEvent } from "../models/index.js";
 import { EventStream } from "../stream/event-stream.js";
 import type { EventStreamInit } from "../stream/types.js";
 import type { ParsedChatCompletionResponse, ParsedCompletionEvent } from "./parse-types.js";

@@ -81,7 +81,7 @@ describe("strict mode", () => {
     assert.deepEqual(strict.properties.c, { type: ["string", "null"] });
     assert.deepEqual((strict.properties.nested as Record<string, unknown>).required, ["d"]);
     assert.equal(
-      ((strict.$defs as Record<string, Record<string, unknown>>).item ?? {}).additionalProperties,
+      (strict.$defs as Record<string, Record<string, unknown>>).item?.additionalProperties,
       false,
     );
     assert.deepEqual(schema.required, ["a"]);
