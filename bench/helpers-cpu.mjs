@@ -1,4 +1,5 @@
-// CPU per streamed chunk of the stream helpers, against plain iteration, in one
+// CPU per streamed chunk of the stream helpers (and of a stream with resume
+// on), against plain iteration, in one
 // run: each contender in a fresh process, the server in its own, interleaved
 // rounds, medians. What the helpers cost over `for await` (the ratio), and that
 // they stay linear (run it with N=20000 and N=80000: µs/chunk stays flat).
@@ -21,6 +22,10 @@ const contenders = {
     chars = x.choices[0].message.content.length; if (y.choices[0].message.content.length !== chars) throw new Error("tee");`,
   "relay round trip": `const back = EventStream.fromReadableStream(stream.toReadableStream());
     chars = (await back.finalResponse()).choices[0].message.content.length;`,
+  // The same request again with resume on (no drop happens): the cost of the stitched stream.
+  "resume on, no drop": `await stream.close();
+    const resuming = await client.chat.stream({ model: "bench-${n}-4", messages: [{ role: "user", content: "hi" }] }, { resume: { maxAttempts: 1 } });
+    for await (const ev of resuming) { const d = ev.data.choices[0]?.delta.content; if (typeof d === "string") chars += d.length; }`,
 };
 
 function runChild(code, url) {
