@@ -24,8 +24,6 @@ import { contentText, parseResponse } from "./structured.js";
 export class ParsedEventStream<T> extends EventStream<ParsedCompletionEvent<T>> {
   readonly #schema: ResolvedSchema;
   readonly #parser = new PartialJsonParser();
-  /** Bumped each time text was added to the partial value. */
-  #version = 0;
 
   /** @internal Made by `chat.parseStream()`. */
   constructor(init: EventStreamInit<ParsedCompletionEvent<T>>, schema: ResolvedSchema) {
@@ -50,23 +48,21 @@ export class ParsedEventStream<T> extends EventStream<ParsedCompletionEvent<T>> 
     for (const choice of event.data.choices) {
       if (choice.index !== 0) continue;
       const text = contentText(choice.delta.content);
-      if (text) {
-        this.#parser.feed(text);
-        this.#version++;
-      }
+      if (text) this.#parser.feed(text);
     }
     event.partial = this.#parser.value as DeepPartial<T> | undefined;
   }
 
   /**
-   * The value as it grows: yields (the live partial value) each time an event
-   * added to it. Reads the stream; ends, fails and releases as it does.
+   * The value as it grows: yields (the live partial value) after each event
+   * that changed it (a key still being written changes nothing). Reads the stream; ends, fails and releases as it does.
    */
   async *partialObjectStream(): AsyncGenerator<DeepPartial<T>, void, undefined> {
-    let seen = this.#version;
+    const parser = this.#parser;
+    let seen = parser.version;
     for await (const event of this) {
-      if (this.#version !== seen && event.partial !== undefined) {
-        seen = this.#version;
+      if (parser.version !== seen && event.partial !== undefined) {
+        seen = parser.version;
         yield event.partial;
       }
     }

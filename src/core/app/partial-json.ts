@@ -58,6 +58,8 @@ export class PartialJsonParser {
   failed = false;
   /** Whether the top-level value is complete. */
   complete = false;
+  /** Bumped each time the value changed (a value placed, or one in progress grown). */
+  version = 0;
 
   /** The value so far: one object (or array …), updated in place by later feeds. */
   get value(): unknown {
@@ -226,6 +228,7 @@ export class PartialJsonParser {
    * array's next item. `again` re-writes the slot of the value in progress.
    */
   #place(value: unknown, again = false): void {
+    this.version++;
     const frame = this.#stack.at(-1);
     if (!frame) {
       this.#root = value;
