@@ -20,7 +20,7 @@ try {
   const City = z.object({ name: z.string(), country: z.string(), population: z.number().int() });
   const parsed = await client.chat.parse({
     model,
-    messages: [{ role: "user", content: "Give me facts about Paris as JSON." }],
+    messages: [{ role: "user", content: "Facts about the city of Paris, in France." }],
     responseFormat: City,
   });
   say(`parse: ${JSON.stringify(parsed.choices[0]?.message?.parsed)}`);
@@ -28,7 +28,7 @@ try {
   // 2. The same, streamed: the object grows as the JSON arrives.
   const stream = await client.chat.parseStream({
     model,
-    messages: [{ role: "user", content: "Give me facts about Rome as JSON." }],
+    messages: [{ role: "user", content: "Facts about the city of Rome, in Italy." }],
     responseFormat: City,
   });
   let partials = 0;

@@ -209,6 +209,8 @@ function plausibleRange(name: string): [number, number] {
 }
 
 const plausibleRanges: ReadonlyArray<[RegExp, [number, number]]> = [
+  // Before `lat`, which "population" contains.
+  [/population|inhabitants|residents/, [20_000, 3_000_000]],
   [/percent|pct|score/, [0, 100]],
   [/(^|_)age$|[a-z]age$(?<!(mess|im|us|p|pass|percent|st|vill|langu)age)/, [18, 80]],
   [/year/, [1990, 2026]],

@@ -91,8 +91,9 @@ describe("emulator JSON Schema support", () => {
         year: { type: "integer", ...safe },
         rating: { type: "number" },
         big: { type: "integer", minimum: 1_000_000 },
+        population: { type: "integer", ...safe },
       },
-      required: ["age", "year", "rating", "big"],
+      required: ["age", "year", "rating", "big", "population"],
     };
     for (let seed = 1; seed <= 50; seed++) {
       const value = generateFromSchema(schema, createRng(seed), readPromptHints("A person")) as {
@@ -100,11 +101,13 @@ describe("emulator JSON Schema support", () => {
         year: number;
         rating: number;
         big: number;
+        population: number;
       };
       assert.ok(value.age >= 18 && value.age <= 80, `age ${value.age}`);
       assert.ok(value.year >= 1990 && value.year <= 2026, `year ${value.year}`);
       assert.ok(value.rating >= 1 && value.rating <= 5, `rating ${value.rating}`);
       assert.ok(value.big >= 1_000_000 && value.big <= 1_000_100, `big ${value.big}`);
+      assert.ok(value.population >= 20_000, `population ${value.population}`);
       assert.deepEqual(validateJsonSchema(value, schema), []);
     }
   });
