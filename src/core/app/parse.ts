@@ -7,13 +7,18 @@
 import type { ApiCore } from "../call/api-core.js";
 import type { RequestOptions } from "../call/options.js";
 import type { ResponseMeta } from "../errors/index.js";
-import type { ChatCompletionRequest, ChatCompletionResponse } from "../models/index.js";
+import type {
+  ChatCompletionRequest,
+  ChatCompletionResponse,
+  CompletionEvent,
+} from "../models/index.js";
 import { checkRequest } from "../resources/check-request.js";
-import type { CompletionEndpoint } from "../resources/completions.js";
+import { type CompletionEndpoint, streamCompletion } from "../resources/completions.js";
 import { ChatChunkDecoder } from "../stream/chat-decoder.js";
-import type { StreamDecoder } from "../stream/types.js";
+import type { EventStreamInit, StreamDecoder } from "../stream/types.js";
 import { ParsedEventStream } from "./parse-stream.js";
 import type { ParsedChatCompletionResponse, ParsedCompletionEvent } from "./parse-types.js";
+import { streamResuming } from "./resume.js";
 import { parseResponse, structuredRequest } from "./structured.js";
 
 /** What `chat.parse()` needs of the resource. */
@@ -32,15 +37,25 @@ export async function parseChat<T>(
   return parseResponse<T>(await complete(structured.request, options), structured.schema);
 }
 
-/** `chat.parseStream()`: a chat stream with partial values and a validated final response. */
+/**
+ * `chat.parseStream()`: a chat stream with partial values and a validated
+ * final response; resumed after a drop up to `resumeAttempts` times.
+ */
 export async function parseChatStream<T>(
   core: ApiCore,
   endpoint: CompletionEndpoint<ChatCompletionRequest>,
   request: unknown,
   options: RequestOptions | undefined,
+  resumeAttempts = 0,
 ): Promise<ParsedEventStream<T>> {
   const { request: wire, schema } = structuredRequest(request, "chat.parseStream");
   checkRequest(wire, "chat.parseStream", endpoint.required);
+  if (resumeAttempts > 0) {
+    const open = (r: ChatCompletionRequest, o: RequestOptions | undefined) =>
+      streamCompletion(core, endpoint, r, o);
+    const make = (init: EventStreamInit<CompletionEvent>) => new ParsedEventStream<T>(init, schema);
+    return streamResuming(open, wire, options, resumeAttempts, make);
+  }
   return core.openStream(
     { method: "POST", path: endpoint.path, body: endpoint.encode(wire, true) },
     (response: ResponseMeta): StreamDecoder<ParsedCompletionEvent<T>> =>

@@ -25,7 +25,7 @@ import type { ChatCompletionStreamRequest, CompletionEvent } from "../models/ind
 import { ChatChunkDecoder } from "../stream/chat-decoder.js";
 import { EventStream } from "../stream/event-stream.js";
 import { statsClock } from "../stream/stats.js";
-import { readWireData } from "../stream/types.js";
+import { type EventStreamInit, readWireData } from "../stream/types.js";
 
 /** Opens one attempt (the resource's stream, without resuming). */
 export type OpenAttempt = (
@@ -33,13 +33,19 @@ export type OpenAttempt = (
   options: RequestOptions | undefined,
 ) => Promise<EventStream<CompletionEvent>>;
 
-/** Streams `request`, resuming up to `maxAttempts` times after a drop. */
-export async function streamResuming(
+/**
+ * Streams `request`, resuming up to `maxAttempts` times after a drop. `make`
+ * builds the caller's stream (a plain `EventStream`, or `parseStream()`'s).
+ */
+export async function streamResuming<
+  S extends EventStream<CompletionEvent> = EventStream<CompletionEvent>,
+>(
   open: OpenAttempt,
   request: ChatCompletionStreamRequest,
   options: RequestOptions | undefined,
   maxAttempts: number,
-): Promise<EventStream<CompletionEvent>> {
+  make: (init: EventStreamInit<CompletionEvent>) => S = (init) => new EventStream(init) as S,
+): Promise<S> {
   const startedAt = statsClock();
   const { resume: _resume, ...callOptions } = options ?? {};
   const signal = callOptions.signal ?? callOptions.fetchOptions?.signal ?? undefined;
@@ -50,7 +56,7 @@ export async function streamResuming(
   const response = first.rawResponse;
   const decoder = new ChatChunkDecoder(first.response);
   const stitch = new Stitcher(open, request, attemptOptions, maxAttempts, first, decoder, stop);
-  return new EventStream<CompletionEvent>({
+  return make({
     response: {
       status: first.response.status,
       headers: first.response.headers,

@@ -56,11 +56,16 @@ export class Chat {
     options?: RequestOptions,
   ): Promise<EventStream<CompletionEvent>> {
     const core = this.#core;
-    const resume = checkResume(options?.resume, "options.resume") ?? core.resume;
-    if (!resume?.maxAttempts) return streamCompletion(core, endpoint, request, options);
+    const attempts = this.#resumeAttempts(options);
+    if (!attempts) return streamCompletion(core, endpoint, request, options);
     const open = (r: ChatCompletionStreamRequest, o: RequestOptions | undefined) =>
       streamCompletion(core, endpoint, r, o);
-    return (await app()).streamResuming(open, request, options, resume.maxAttempts);
+    return (await app()).streamResuming(open, request, options, attempts);
+  }
+
+  /** How many resumes a stream may make: the call's `resume`, else the client's. */
+  #resumeAttempts(options: RequestOptions | undefined): number {
+    return (checkResume(options?.resume, "options.resume") ?? this.#core.resume)?.maxAttempts ?? 0;
   }
 
   /** Sends a chat completion and returns the whole answer. */
@@ -90,13 +95,15 @@ export class Chat {
   /**
    * Structured output, streamed: the events of `chat.stream()`, each with
    * `partial` (what the reply so far parses to), `partialObjectStream()`, and
-   * a `finalResponse()` validated as `parse()`'s is.
+   * a `finalResponse()` validated as `parse()`'s is. Resumed after a drop
+   * with `resume`, as `stream()` is.
    */
   async parseStream<S extends SchemaLike>(
     request: ParsedChatCompletionRequest<S>,
     options?: RequestOptions,
   ): Promise<ParsedEventStream<InferSchema<S>>> {
-    return (await app()).parseChatStream(this.#core, endpoint, request, options);
+    const attempts = this.#resumeAttempts(options);
+    return (await app()).parseChatStream(this.#core, endpoint, request, options, attempts);
   }
 
   /**

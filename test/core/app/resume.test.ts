@@ -170,6 +170,31 @@ describe("resume after a drop (emulator)", () => {
     }
   });
 
+  test("parseStream resumes too: the partials go on and the final value is the uncut one", async () => {
+    const structured = {
+      ...request,
+      responseFormat: {
+        type: "object",
+        properties: {
+          title: { type: "string" },
+          paragraphs: { type: "array", items: { type: "string" } },
+        },
+        required: ["title", "paragraphs"],
+      } as const,
+    };
+    const whole = await client.chat.parse(structured);
+    const stream = await client.chat.parseStream(structured, {
+      ...fault("drop-after-events=10;count=1"),
+      resume: { maxAttempts: 1 },
+    });
+    let partials = 0;
+    for await (const _ of stream.partialObjectStream()) partials++;
+    assert.ok(partials > 5);
+    assert.equal(stream.stats.resumes, 1);
+    assert.deepEqual(stream.partial, whole.choices[0]?.message?.parsed);
+    assert.deepEqual(await stream.finalObject(), whole.choices[0]?.message?.parsed);
+  });
+
   test("a resumed stream relays as one stream", async () => {
     const stream = await client.chat.stream(request, {
       ...fault("drop-after-events=8;count=1"),
