@@ -12,7 +12,7 @@ import type {
   ChatCompletionResponse,
   CompletionEvent,
 } from "../models/index.js";
-import type { DeepPartial, InferSchema, SchemaLike } from "./schema-types.js";
+import type { DeepPartial, SchemaLike } from "./schema-types.js";
 
 /**
  * A chat request whose `responseFormat` is a schema: a zod 4 schema (as in
@@ -52,6 +52,3 @@ export interface ParsedCompletionEvent<T> extends CompletionEvent {
    */
   partial?: DeepPartial<T> | undefined;
 }
-
-/** The value type of a request's schema. */
-export type ParsedOf<R> = R extends { responseFormat: infer S } ? InferSchema<S> : unknown;

@@ -87,7 +87,7 @@ export class PartialJsonParser {
     }
     switch (frame.expect) {
       case "key":
-        if (ch === '"') return this.#startToken("string", "", true, i + 1);
+        if (ch === '"') return this.#startToken("string", true, i + 1);
         if (ch === "}" && !frame.isArray) return this.#close(i);
         return this.#fail();
       case "colon":
@@ -119,14 +119,14 @@ export class PartialJsonParser {
       });
       return i + 1;
     }
-    if (ch === '"') return this.#startToken("string", "", false, i + 1);
-    if (ch === "-" || (ch >= "0" && ch <= "9")) return this.#startToken("number", "", false, i);
-    if (ch in literals) return this.#startToken("literal", "", false, i);
+    if (ch === '"') return this.#startToken("string", false, i + 1);
+    if (ch === "-" || (ch >= "0" && ch <= "9")) return this.#startToken("number", false, i);
+    if (ch in literals) return this.#startToken("literal", false, i);
     return this.#fail();
   }
 
-  #startToken(kind: Token["kind"], text: string, isKey: boolean, next: number): number {
-    this.#token = { kind, text, isKey, escape: "" };
+  #startToken(kind: Token["kind"], isKey: boolean, next: number): number {
+    this.#token = { kind, text: "", isKey, escape: "" };
     return next;
   }
 

@@ -20,7 +20,7 @@ export interface ResolvedSchema {
 }
 
 /** Whether `value` is a Standard Schema. */
-export function isStandardSchema(value: unknown): value is StandardSchema {
+function isStandardSchema(value: unknown): value is StandardSchema {
   const standard = (value as { "~standard"?: { validate?: unknown } } | null)?.["~standard"];
   return typeof standard?.validate === "function";
 }

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { InvalidRequestError, MistralError, ToolCallError } from "../errors/index.js";
+import { InvalidRequestError, ToolCallError } from "../errors/index.js";
 import type { ChatCompletionRequestTool, ToolCall } from "../models/index.js";
 import { describeIssues, type ResolvedSchema, resolveSchema } from "./schema.js";
 import type { RunnableTool, ToolContext } from "./tool-types.js";
@@ -58,7 +58,7 @@ export interface CallOutcome {
   readonly error: ToolCallError | undefined;
 }
 
-/** Runs one call of `context.toolCall`; a failure is returned, never thrown (abort aside). */
+/** Runs one call of `context.toolCall`; a failure is returned, never thrown (the loop races it against its abort). */
 export async function runCall(
   tools: Map<string, PreparedTool>,
   call: ToolCall,
@@ -104,7 +104,6 @@ export async function runCall(
       error: undefined,
     };
   } catch (cause) {
-    if (cause instanceof MistralError && context.signal.aborted) throw cause;
     const why = cause instanceof Error ? cause.message : String(cause);
     return fail("failed", `The tool ${name} failed: ${why}`, { cause });
   }
