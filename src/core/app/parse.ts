@@ -54,7 +54,8 @@ export async function parseChatStream<T>(
     const open = (r: ChatCompletionRequest, o: RequestOptions | undefined) =>
       streamCompletion(core, endpoint, r, o);
     const make = (init: EventStreamInit<CompletionEvent>) => new ParsedEventStream<T>(init, schema);
-    return streamResuming(open, wire, options, resumeAttempts, make);
+    const limits = { maxAttempts: resumeAttempts, totalMs: core.totalTimeoutMs(options) };
+    return streamResuming(open, wire, options, limits, make);
   }
   return core.openStream(
     { method: "POST", path: endpoint.path, body: endpoint.encode(wire, true) },

@@ -33,9 +33,16 @@ export type OpenAttempt = (
   options: RequestOptions | undefined,
 ) => Promise<EventStream<CompletionEvent>>;
 
+/** How far a resuming stream may go: resumes, and the call's total deadline (`timeoutMs`, `0`: none). */
+export interface ResumeLimits {
+  readonly maxAttempts: number;
+  readonly totalMs: number;
+}
+
 /**
- * Streams `request`, resuming up to `maxAttempts` times after a drop. `make`
- * builds the caller's stream (a plain `EventStream`, or `parseStream()`'s).
+ * Streams `request`, resuming up to `limits.maxAttempts` times after a drop,
+ * all attempts within the call's one total deadline. `make` builds the
+ * caller's stream (a plain `EventStream`, or `parseStream()`'s).
  */
 export async function streamResuming<
   S extends EventStream<CompletionEvent> = EventStream<CompletionEvent>,
@@ -43,10 +50,12 @@ export async function streamResuming<
   open: OpenAttempt,
   request: ChatCompletionStreamRequest,
   options: RequestOptions | undefined,
-  maxAttempts: number,
+  limits: ResumeLimits,
   make: (init: EventStreamInit<CompletionEvent>) => S = (init) => new EventStream(init) as S,
 ): Promise<S> {
   const startedAt = statsClock();
+  const { totalMs, maxAttempts } = limits;
+  const deadline = totalMs && Number.isFinite(totalMs) ? Date.now() + totalMs : undefined;
   const { resume: _resume, ...callOptions } = options ?? {};
   const signal = callOptions.signal ?? callOptions.fetchOptions?.signal ?? undefined;
   // Every attempt also stops when the caller's stream is cancelled (a resume may be opening then).
@@ -55,7 +64,8 @@ export async function streamResuming<
   const first = await open(request, attemptOptions);
   const response = first.rawResponse;
   const decoder = new ChatChunkDecoder(first.response);
-  const stitch = new Stitcher(open, request, attemptOptions, maxAttempts, first, decoder, stop);
+  const plan = { open, request, options: attemptOptions, maxAttempts, deadline, stop };
+  const stitch = new Stitcher(plan, first, decoder);
   return make({
     response: {
       status: first.response.status,
@@ -89,6 +99,18 @@ function either(a: AbortSignal | null | undefined, b: AbortSignal): AbortSignal 
   return both.signal;
 }
 
+/** What each attempt is opened with, and how many there may be until when. */
+interface AttemptPlan {
+  readonly open: OpenAttempt;
+  readonly request: ChatCompletionStreamRequest;
+  readonly options: RequestOptions;
+  readonly maxAttempts: number;
+  /** When the call's total deadline passes (`Date.now()` time), if it has one. */
+  readonly deadline: number | undefined;
+  /** Aborted when the caller's stream is cancelled. */
+  readonly stop: AbortController;
+}
+
 /** The body of a resuming stream: the attempts' events as SSE bytes, one answer. */
 class Stitcher implements BodyReader {
   resumes = 0;
@@ -96,20 +118,13 @@ class Stitcher implements BodyReader {
   #ended = false;
   /** While a continuation may still be repeating the answer so far: that answer, and what repeated it. */
   #repeat: { readonly answer: string; held: string } | undefined;
-  readonly #deadline: number | undefined;
 
   constructor(
-    readonly open: OpenAttempt,
-    readonly request: ChatCompletionStreamRequest,
-    readonly options: RequestOptions,
-    readonly maxAttempts: number,
+    readonly plan: AttemptPlan,
     first: EventStream<CompletionEvent>,
     readonly decoder: ChatChunkDecoder,
-    readonly stop: AbortController,
   ) {
     this.#attempt = first;
-    const total = options.timeoutMs;
-    this.#deadline = total && Number.isFinite(total) ? Date.now() + total : undefined;
   }
 
   async read(): Promise<ReadableStreamReadResult<Uint8Array>> {
@@ -135,7 +150,7 @@ class Stitcher implements BodyReader {
 
   async cancel(): Promise<void> {
     this.#ended = true;
-    this.stop.abort();
+    this.plan.stop.abort();
     await this.#attempt.close();
   }
 
@@ -143,16 +158,16 @@ class Stitcher implements BodyReader {
   async #resumeAfter(error: MistralError): Promise<void> {
     const answer = this.#resumable(error);
     if (answer === undefined) throw error;
-    if (this.resumes >= this.maxAttempts) throw this.#gaveUp(error, "resuming is exhausted");
+    const { open, request, options, maxAttempts, deadline } = this.plan;
+    if (this.resumes >= maxAttempts) throw this.#gaveUp(error, "resuming is exhausted");
     this.resumes++;
-    const messages = [...this.request.messages];
+    const messages = [...request.messages];
     if (answer !== "") messages.push({ role: "assistant", content: answer, prefix: true });
-    const left =
-      this.#deadline === undefined ? undefined : Math.max(1, this.#deadline - Date.now());
+    const left = deadline === undefined ? undefined : Math.max(1, deadline - Date.now());
     try {
-      this.#attempt = await this.open(
-        { ...this.request, messages },
-        left === undefined ? this.options : { ...this.options, timeoutMs: left },
+      this.#attempt = await open(
+        { ...request, messages },
+        left === undefined ? options : { ...options, timeoutMs: left },
       );
     } catch (reopen) {
       if (this.#ended) return; // cancelled while opening: nothing to report to
@@ -167,7 +182,7 @@ class Stitcher implements BodyReader {
     const dropped =
       error instanceof IncompleteStreamError ||
       (error instanceof RequestTimeoutError && error.phase === "idle");
-    const request = this.request;
+    const request = this.plan.request;
     if (!dropped || (request.n ?? 1) > 1) return undefined;
     const last = request.messages.at(-1) as { role?: string; prefix?: boolean } | undefined;
     if (last?.role === "assistant" && last.prefix === true) return undefined;

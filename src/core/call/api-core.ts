@@ -59,6 +59,11 @@ export class ApiCore {
     return this.#config.resume;
   }
 
+  /** A stream call's total deadline, in ms (the call's `timeoutMs` over the client's; `0`: none). */
+  totalTimeoutMs(options: RequestOptions | undefined): number {
+    return resolveCallSettings(this.#config, options, true).timeoutMs;
+  }
+
   /** Sends a streaming call and returns its event stream once the headers are in. */
   async openStream<T, S extends EventStream<T> = EventStream<T>>(
     call: ApiCall,

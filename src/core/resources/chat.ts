@@ -60,7 +60,8 @@ export class Chat {
     if (!attempts) return streamCompletion(core, endpoint, request, options);
     const open = (r: ChatCompletionStreamRequest, o: RequestOptions | undefined) =>
       streamCompletion(core, endpoint, r, o);
-    return (await app()).streamResuming(open, request, options, attempts);
+    const limits = { maxAttempts: attempts, totalMs: core.totalTimeoutMs(options) };
+    return (await app()).streamResuming(open, request, options, limits);
   }
 
   /** How many resumes a stream may make: the call's `resume`, else the client's. */

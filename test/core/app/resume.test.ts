@@ -218,6 +218,8 @@ describe("resume after a drop (emulator)", () => {
 describe("resume after a drop (byte-exact server)", () => {
   let server: TestServer;
   let second: string[] = [];
+  /** How long the first attempt streams before its connection breaks, in ms. */
+  let firstLastsMs = 20;
   const chunk = (content: string, finish: string | null = null) =>
     `data: ${JSON.stringify({ id: "x", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta: { content }, finish_reason: finish }] })}\n\n`;
   before(async () => {
@@ -231,7 +233,7 @@ describe("resume after a drop (byte-exact server)", () => {
       const last = messages.at(-1);
       if (!last?.prefix) {
         res.write(chunk("") + chunk("Hello") + chunk(" wor"));
-        setTimeout(() => res.socket?.destroy(), 20);
+        setTimeout(() => res.socket?.destroy(), firstLastsMs);
         return;
       }
       assert.equal(last.content, "Hello wor");
@@ -266,6 +268,38 @@ describe("resume after a drop (byte-exact server)", () => {
     await assert.rejects(reading, RequestAbortedError);
     await server.waitForNoSockets(5000);
     assert.equal(server.openSockets(), 0);
+  });
+
+  test("timeoutMs (the client's) bounds all attempts together, not each one", async () => {
+    second = []; // the resume never gets its headers
+    firstLastsMs = 1000;
+    try {
+      const client = new Mistral({
+        serverURL: server.url,
+        retryConfig: { strategy: "none" },
+        timeoutMs: 1500,
+        resume: { maxAttempts: 1 },
+      });
+      const started = Date.now();
+      const stream = await client.chat.stream({
+        model: "m",
+        messages: [{ role: "user", content: "hi" }],
+      });
+      const error = await textOf(stream).then(
+        () => assert.fail("expected a rejection"),
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof IncompleteStreamError, String(error));
+      assert.ok(
+        error.cause instanceof RequestTimeoutError && error.cause.phase === "total",
+        String(error.cause),
+      );
+      // Each attempt with its own 1500 ms would end after ~2500 ms; the one deadline ends at ~1500.
+      const elapsed = Date.now() - started;
+      assert.ok(elapsed < 2300, `ended after ${elapsed} ms`);
+    } finally {
+      firstLastsMs = 20;
+    }
   });
 
   for (const [name, continuation] of [
