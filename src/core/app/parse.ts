@@ -6,7 +6,6 @@
 
 import type { ApiCore } from "../call/api-core.js";
 import type { RequestOptions } from "../call/options.js";
-import type { ResponseMeta } from "../errors/index.js";
 import type {
   ChatCompletionRequest,
   ChatCompletionResponse,
@@ -14,10 +13,9 @@ import type {
 } from "../models/index.js";
 import { checkRequest } from "../resources/check-request.js";
 import { type CompletionEndpoint, streamCompletion } from "../resources/completions.js";
-import { ChatChunkDecoder } from "../stream/chat-decoder.js";
-import type { EventStreamInit, StreamDecoder } from "../stream/types.js";
+import type { EventStreamInit } from "../stream/types.js";
 import { ParsedEventStream } from "./parse-stream.js";
-import type { ParsedChatCompletionResponse, ParsedCompletionEvent } from "./parse-types.js";
+import type { ParsedChatCompletionResponse } from "./parse-types.js";
 import { streamResuming } from "./resume.js";
 import { parseResponse, structuredRequest } from "./structured.js";
 
@@ -49,19 +47,12 @@ export async function parseChatStream<T>(
   resumeAttempts = 0,
 ): Promise<ParsedEventStream<T>> {
   const { request: wire, schema } = structuredRequest(request, "chat.parseStream");
+  // Checked here too, so a refusal names the method called.
   checkRequest(wire, "chat.parseStream", endpoint.required);
-  if (resumeAttempts > 0) {
-    const open = (r: ChatCompletionRequest, o: RequestOptions | undefined) =>
-      streamCompletion(core, endpoint, r, o);
-    const make = (init: EventStreamInit<CompletionEvent>) => new ParsedEventStream<T>(init, schema);
-    const limits = { maxAttempts: resumeAttempts, totalMs: core.totalTimeoutMs(options) };
-    return streamResuming(open, wire, options, limits, make);
-  }
-  return core.openStream(
-    { method: "POST", path: endpoint.path, body: endpoint.encode(wire, true) },
-    (response: ResponseMeta): StreamDecoder<ParsedCompletionEvent<T>> =>
-      new ChatChunkDecoder(response),
-    options,
-    (init) => new ParsedEventStream<T>(init, schema),
-  );
+  const make = (init: EventStreamInit<CompletionEvent>) => new ParsedEventStream<T>(init, schema);
+  if (resumeAttempts === 0) return streamCompletion(core, endpoint, wire, options, make);
+  const open = (r: ChatCompletionRequest, o: RequestOptions | undefined) =>
+    streamCompletion(core, endpoint, r, o);
+  const limits = { maxAttempts: resumeAttempts, totalMs: core.totalTimeoutMs(options) };
+  return streamResuming(open, wire, options, limits, make);
 }

@@ -14,6 +14,7 @@ import type { ResponseMeta } from "../errors/index.js";
 import type { ChatCompletionResponse, CompletionEvent } from "../models/index.js";
 import { ChatChunkDecoder } from "../stream/chat-decoder.js";
 import type { EventStream } from "../stream/event-stream.js";
+import type { EventStreamInit } from "../stream/types.js";
 import { checkRequest, expectObject, type RequiredFields } from "./check-request.js";
 
 /** A completion endpoint: where it is, what a request must have, how it is encoded. */
@@ -30,16 +31,23 @@ export interface CompletionEndpoint<Request> {
 
 const chatDecoder = (response: ResponseMeta) => new ChatChunkDecoder(response);
 
-/** Streams a completion from `endpoint`: one `CompletionEvent` per server event. */
-export function streamCompletion<Request>(
+/**
+ * Streams a completion from `endpoint`: one `CompletionEvent` per server
+ * event. `make` builds a stream of another class (`parseStream()`'s).
+ */
+export function streamCompletion<
+  Request,
+  S extends EventStream<CompletionEvent> = EventStream<CompletionEvent>,
+>(
   core: ApiCore,
   endpoint: CompletionEndpoint<Request>,
   request: Request,
   options: RequestOptions | undefined,
-): Promise<EventStream<CompletionEvent>> {
+  make?: (init: EventStreamInit<CompletionEvent>) => S,
+): Promise<S> {
   checkRequest(request, `${endpoint.name}.stream`, endpoint.required);
   const body = endpoint.encode(request, true);
-  return core.openStream({ method: "POST", path: endpoint.path, body }, chatDecoder, options);
+  return core.openStream({ method: "POST", path: endpoint.path, body }, chatDecoder, options, make);
 }
 
 /** Sends a completion to `endpoint` and decodes the whole answer. */
