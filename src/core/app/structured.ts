@@ -54,13 +54,7 @@ export function structuredRequest(request: unknown, method: string): StructuredR
   }
   const source = (given ? given.schemaDefinition : responseFormat) as Record<string, unknown>;
   const schema = resolveSchema(source, `${method}: request.responseFormat`);
-  const title = schema.jsonSchema.title;
-  const name =
-    typeof given?.name === "string"
-      ? given.name
-      : typeof title === "string" && namePattern.test(title)
-        ? title
-        : "response";
+  const name = typeof given?.name === "string" ? given.name : nameOf(schema.jsonSchema);
   const strict = given?.strict === undefined ? true : given.strict === true;
   const jsonSchema = {
     name,
@@ -78,6 +72,12 @@ export function structuredRequest(request: unknown, method: string): StructuredR
     },
     schema,
   };
+}
+
+/** The name sent for a schema: its `title` when that is a valid name, else `"response"`. */
+function nameOf(jsonSchema: Record<string, unknown>): string {
+  const title = jsonSchema.title;
+  return typeof title === "string" && namePattern.test(title) ? title : "response";
 }
 
 /** The text of a message's content (its text chunks joined; thinking left out). */
