@@ -7,6 +7,7 @@
 import { ApiCore } from "./call/api-core.js";
 import { readEnvApiKey, resolveClientConfig, type SDKOptions } from "./call/options.js";
 import { Agents } from "./resources/agents.js";
+import { Beta } from "./resources/beta.js";
 import { Chat } from "./resources/chat.js";
 import { Fim } from "./resources/fim.js";
 import { Models } from "./resources/models.js";
@@ -33,6 +34,8 @@ export class Mistral {
   readonly agents: Agents;
   /** The available models. */
   readonly models: Models;
+  /** Beta APIs: `conversations` (the Conversations API) and `agents` (agents as entities). */
+  readonly beta: Beta;
 
   constructor(options: SDKOptions = {}) {
     const config = resolveClientConfig(options);
@@ -41,5 +44,6 @@ export class Mistral {
     this.fim = new Fim(core);
     this.agents = new Agents(core);
     this.models = new Models(core);
+    this.beta = new Beta(core);
   }
 }

@@ -4,6 +4,7 @@
  * @module
  */
 
+export type { ConversationToolRunner } from "./app/conversation-runner.js";
 export type { ParsedEventStream } from "./app/parse-stream.js";
 export type {
   ParsedAssistantMessage,
@@ -22,6 +23,10 @@ export type {
 } from "./app/schema-types.js";
 export type { ToolRunner } from "./app/tool-runner.js";
 export type {
+  ConversationRunnerEvent,
+  ConversationRunTool,
+  ConversationRunToolsOptions,
+  ConversationRunToolsRequest,
   RunnableTool,
   RunToolsOptions,
   RunToolsRequest,
@@ -37,6 +42,7 @@ export {
   ServerList,
 } from "./call/options.js";
 export { Mistral } from "./client.js";
+export type { AgentPages } from "./conversations/index.js";
 export {
   BadRequestError,
   ConnectionError,
@@ -85,6 +91,7 @@ export type {
 } from "./http/transport.js";
 export * from "./models/index.js";
 export type { ServerSentEvent } from "./sse/index.js";
+export type { FinalResponseOf } from "./stream/event-stream.js";
 export { EventStream } from "./stream/exported-stream.js";
 export type { TeeOptions } from "./stream/on-demand.js";
 export type { RelayReadOptions } from "./stream/relay-in.js";
@@ -94,6 +101,7 @@ export {
   type StreamDecoder,
   type StreamEnd,
   type StreamResponseInfo,
+  type StreamSnapshot,
   streamDone,
 } from "./stream/types.js";
 export { version } from "./version.js";

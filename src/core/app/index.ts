@@ -6,6 +6,7 @@
  * @module
  */
 
+export { runConversationTools } from "./conversation-runner.js";
 export { parseChat, parseChatStream } from "./parse.js";
 export { streamResuming } from "./resume.js";
 export { runTools } from "./tool-runner.js";

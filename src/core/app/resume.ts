@@ -22,6 +22,7 @@ import { IncompleteStreamError, type MistralError, RequestTimeoutError } from ".
 import { CallScope } from "../http/call-scope.js";
 import type { BodyReader } from "../http/transport.js";
 import type { ChatCompletionStreamRequest, CompletionEvent } from "../models/index.js";
+import type { ServerSentEvent } from "../sse/index.js";
 import { ChatChunkDecoder } from "../stream/chat-decoder.js";
 import { EventStream } from "../stream/event-stream.js";
 import { statsClock } from "../stream/stats.js";
@@ -130,7 +131,7 @@ class Stitcher implements BodyReader {
   async read(): Promise<ReadableStreamReadResult<Uint8Array>> {
     for (;;) {
       if (this.#ended) return { done: true, value: undefined };
-      let batch: string[] | undefined;
+      let batch: ServerSentEvent[] | undefined;
       try {
         batch = await this.#attempt[readWireData]();
       } catch (error) {
@@ -143,7 +144,9 @@ class Stitcher implements BodyReader {
         return { done: false, value: encoder.encode("data: [DONE]\n\n") };
       }
       let text = "";
-      for (const data of batch) text += `data: ${this.#repeat ? this.#skipRepeat(data) : data}\n\n`;
+      for (const { data } of batch) {
+        text += `data: ${this.#repeat ? this.#skipRepeat(data) : data}\n\n`;
+      }
       return { done: false, value: encoder.encode(text) };
     }
   }

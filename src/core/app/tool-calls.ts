@@ -19,26 +19,23 @@ export interface PreparedTool {
 }
 
 /** Checks the tools and splits each into what is sent and what is run. */
-export function prepareTools(tools: unknown): Map<string, PreparedTool> {
+export function prepareTools(tools: unknown, method: string): Map<string, PreparedTool> {
   if (!Array.isArray(tools) || tools.length === 0) {
-    throw new InvalidRequestError("chat.runTools: request.tools must be a non-empty array");
+    throw new InvalidRequestError(`${method}: request.tools must be a non-empty array`);
   }
   const prepared = new Map<string, PreparedTool>();
   for (const [i, tool] of (tools as RunnableTool[]).entries()) {
     const name = tool?.function?.name;
     if (tool?.type !== "function" || typeof name !== "string" || name === "") {
-      throw new InvalidRequestError(
-        `chat.runTools: tools[${i}] must be a function tool with a name`,
-      );
+      throw new InvalidRequestError(`${method}: tools[${i}] must be a function tool with a name`);
     }
     if (typeof tool.run !== "function") {
-      throw new InvalidRequestError(`chat.runTools: tools[${i}] (${name}) has no run function`);
+      throw new InvalidRequestError(`${method}: tools[${i}] (${name}) has no run function`);
     }
-    if (prepared.has(name))
-      throw new InvalidRequestError(`chat.runTools: two tools are named ${name}`);
+    if (prepared.has(name)) throw new InvalidRequestError(`${method}: two tools are named ${name}`);
     const schema = resolveSchema(
       tool.function.parameters,
-      `chat.runTools: tools[${i}].function.parameters`,
+      `${method}: tools[${i}].function.parameters`,
     );
     const { description, strict } = tool.function;
     const fn = {

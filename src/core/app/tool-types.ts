@@ -10,6 +10,11 @@ import type {
   ChatCompletionRequest,
   ChatCompletionRequestMessage,
   CompletionChunk,
+  ConversationEntry,
+  ConversationEvents,
+  ConversationRequest,
+  ConversationTool,
+  FunctionCallEntry,
 } from "../models/index.js";
 import type { InferSchema, SchemaLike } from "./schema-types.js";
 
@@ -21,8 +26,12 @@ export interface ToolContext {
   readonly round: number;
   /** Aborted when the loop is aborted: pass it on to what the tool waits for. */
   readonly signal: AbortSignal;
-  /** The transcript so far. */
+  /** The transcript so far (chat; empty in a conversation, whose entries are in `entries`). */
   readonly messages: readonly ChatCompletionRequestMessage[];
+  /** In a conversation's loop: its id. */
+  readonly conversationId?: string | undefined;
+  /** In a conversation's loop: the entries so far (inputs and outputs, in order). */
+  readonly entries?: readonly ConversationEntry[] | undefined;
 }
 
 /**
@@ -97,3 +106,37 @@ export interface ToolRunnerResultEvent {
 
 /** An event of the tool loop. */
 export type ToolRunnerEvent = ToolRunnerChunkEvent | ToolRunnerResultEvent;
+
+/** A tool of `beta.conversations.runTools()`: a function with its code, or a built-in tool the server runs. */
+export type ConversationRunTool<S extends SchemaLike = SchemaLike> =
+  | RunnableTool<S>
+  | Exclude<ConversationTool, { type: "function" }>;
+
+/** What `beta.conversations.runTools()` takes: a `start` request whose function tools carry their code. */
+export type ConversationRunToolsRequest<S extends readonly SchemaLike[] = readonly SchemaLike[]> =
+  Omit<ConversationRequest, "tools" | "stream"> & {
+    /** The tools: functions each with `run`, and built-in tools. */
+    tools: { [K in keyof S]: ConversationRunTool<S[K]> };
+  };
+
+/** Options of `beta.conversations.runTools()`. */
+export interface ConversationRunToolsOptions extends RunToolsOptions {
+  /**
+   * Asked for each call that waits for a confirmation (`confirmationStatus:
+   * "pending"`): `true` allows it, `false` denies it. Without it, such a call
+   * ends the loop (its `finalResponse()` holds the pending call).
+   */
+  confirm?: ((call: FunctionCallEntry) => boolean | Promise<boolean>) | undefined;
+}
+
+/** One event of a round's conversation stream. */
+export interface ConversationRunnerEvent {
+  /** Discriminator. */
+  readonly type: "event";
+  /** The round (1-based). */
+  readonly round: number;
+  /** The SSE event name. */
+  readonly event: ConversationEvents["event"];
+  /** Its data, as `startStream()` gives it. */
+  readonly data: ConversationEvents["data"];
+}

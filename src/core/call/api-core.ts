@@ -34,7 +34,7 @@ const defaultUserAgent = `mistral-stream/${version}`;
 
 /** One API call, as a resource describes it. */
 export interface ApiCall {
-  readonly method: "GET" | "POST" | "DELETE";
+  readonly method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   readonly path: string;
   /** The wire body (already snake_case), serialised here. */
   readonly body?: unknown;

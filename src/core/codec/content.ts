@@ -15,6 +15,7 @@ import type {
   TextChunk,
   ThinkChunk,
   Thinking,
+  ToolFileChunk,
   ToolReferenceChunk,
   UnknownContentChunk,
 } from "../models/index.js";
@@ -42,7 +43,7 @@ function publicChunkType(chunk: WireObject): unknown {
   if ("imageUrl" in chunk) return "image_url";
   if ("documentUrl" in chunk) return "document_url";
   if ("referenceIds" in chunk) return "reference";
-  if ("fileId" in chunk) return "file";
+  if ("fileId" in chunk) return "tool" in chunk ? "tool_file" : "file";
   if ("thinking" in chunk) return "thinking";
   if ("inputAudio" in chunk) return "input_audio";
   if ("tool" in chunk) return "tool_reference";
@@ -83,6 +84,8 @@ export function encodeContentChunk(chunk: unknown): unknown {
       return { type: "input_audio", input_audio: chunk.inputAudio };
     case "tool_reference":
       return encodeToolReference(fieldsOf<ToolReferenceChunk>(chunk));
+    case "tool_file":
+      return encodeToolFile(fieldsOf<ToolFileChunk>(chunk));
     case "UNKNOWN":
       return chunk.isUnknown === true ? chunk.raw : chunk;
     default:
@@ -112,6 +115,13 @@ function encodeToolReference(chunk: Fields<ToolReferenceChunk>): WireObject {
   setDefined(out, "url", chunk.url);
   setDefined(out, "favicon", chunk.favicon);
   setDefined(out, "description", chunk.description);
+  return out;
+}
+
+function encodeToolFile(chunk: Fields<ToolFileChunk>): WireObject {
+  const out: WireObject = { type: "tool_file", tool: chunk.tool, file_id: chunk.fileId };
+  setDefined(out, "file_name", chunk.fileName);
+  setDefined(out, "file_type", chunk.fileType);
   return out;
 }
 
@@ -153,9 +163,24 @@ export function decodeContentChunk(wire: unknown): ContentChunk {
       return { type: "file", fileId: stringOr(wire.file_id, "") };
     case "input_audio":
       return { type: "input_audio", inputAudio: stringOr(wire.input_audio, "") };
+    case "tool_reference":
+      return { ...decodeToolReference(wire), type: "tool_reference" };
+    case "tool_file":
+      return decodeToolFile(wire);
     default:
       return unknownChunk(wire);
   }
+}
+
+function decodeToolFile(wire: WireObject): ToolFileChunk & { type: "tool_file" } {
+  const out: ToolFileChunk & { type: "tool_file" } = {
+    type: "tool_file",
+    tool: stringOr(wire.tool, ""),
+    fileId: stringOr(wire.file_id, ""),
+  };
+  if (wire.file_name !== undefined) out.fileName = nullableString(wire.file_name);
+  if (wire.file_type !== undefined) out.fileType = nullableString(wire.file_type);
+  return out;
 }
 
 function decodeImageUrl(wire: unknown): ImageURLChunk["imageUrl"] {

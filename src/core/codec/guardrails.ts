@@ -1,5 +1,5 @@
 /**
- * Moderation guardrails of a request: public → wire. Category thresholds are
+ * Moderation guardrails: public → wire (requests) and back (agents and conversations). Category thresholds are
  * renamed by a fixed table per moderation version (v2 has its own set).
  *
  * @module
@@ -75,5 +75,38 @@ function encodeModeration(config: unknown, thresholds: ReadonlyMap<string, strin
   );
   setDefined(out, "ignore_other_categories", c.ignoreOtherCategories);
   setDefined(out, "action", c.action);
+  return out;
+}
+
+const invert = (names: ReadonlyMap<string, string>): ReadonlyMap<string, string> =>
+  new Map([...names].map(([from, to]) => [to, from]));
+const v1Public = invert(v1Thresholds);
+const v2Public = invert(v2Thresholds);
+
+/** Wire `guardrails` (of an agent or a conversation) → public; other values as is. */
+export function decodeGuardrails(guardrails: unknown): GuardrailConfig[] | null | undefined {
+  if (!Array.isArray(guardrails)) return guardrails === null ? null : undefined;
+  return guardrails.map((wire: unknown) => {
+    if (!isObject(wire)) return wire as GuardrailConfig;
+    const out: WireObject = {};
+    setDefined(out, "blockOnError", wire.block_on_error);
+    setDefined(out, "moderationLlmV1", decodeModeration(wire.moderation_llm_v1, v1Public));
+    setDefined(out, "moderationLlmV2", decodeModeration(wire.moderation_llm_v2, v2Public));
+    return out as GuardrailConfig;
+  });
+}
+
+function decodeModeration(config: unknown, thresholds: ReadonlyMap<string, string>): unknown {
+  if (!isObject(config)) return config;
+  const out: WireObject = {};
+  setDefined(out, "modelName", config.model_name);
+  const custom = config.custom_category_thresholds;
+  setDefined(
+    out,
+    "customCategoryThresholds",
+    isObject(custom) ? renameKnownKeys(custom, thresholds) : custom,
+  );
+  setDefined(out, "ignoreOtherCategories", config.ignore_other_categories);
+  setDefined(out, "action", config.action);
   return out;
 }

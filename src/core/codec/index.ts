@@ -6,11 +6,22 @@
  * @module
  */
 
+export { decodeAgent, decodeAgentAlias, encodeAgentRequest } from "./agent-entities.js";
 export { encodeAgentsCompletionRequest } from "./agents.js";
 export { decodeCompletionChunk, decodeDeltaMessage } from "./chat-chunk.js";
 export { encodeChatCompletionRequest } from "./chat-request.js";
 export { decodeChatCompletionResponse } from "./chat-response.js";
 export { decodeContent, decodeContentChunk, encodeContent } from "./content.js";
+export { decodeConversationEvent } from "./conversation-events.js";
+export {
+  decodeConversation,
+  decodeConversationHistory,
+  decodeConversationMessages,
+  decodeConversationResponse,
+  encodeAppendRequest,
+  encodeConversationRequest,
+  encodeRestartRequest,
+} from "./conversations.js";
 export { decodeFimCompletionResponse, encodeFimCompletionRequest } from "./fim.js";
 export { encodeMessage } from "./messages.js";
 export { decodeModelCard, decodeModelList } from "./model-cards.js";

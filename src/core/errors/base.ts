@@ -6,6 +6,7 @@
  */
 
 import type { ChatCompletionResponse } from "../models/chat-response.js";
+import type { ConversationResponse } from "../models/conversations.js";
 
 /** The parts of an HTTP response an error keeps. */
 export interface ResponseMeta {
@@ -30,6 +31,8 @@ export interface PartialResult {
    * tool calls, thinking), for chat, FIM and agents streams.
    */
   readonly response?: ChatCompletionResponse | undefined;
+  /** The answer so far, in the shape the non-stream call returns, for conversation streams. */
+  readonly conversation?: ConversationResponse | undefined;
 }
 
 /** Common constructor options of every {@link MistralError}. */

@@ -68,11 +68,16 @@ export class StreamServerError extends StreamError {
   override name = "StreamServerError";
   /** The error payload the server sent, if any. */
   readonly data: unknown;
+  /** The server's error code (`data.code`, or `data.error.code`), if it sent one. */
+  readonly code: string | number | undefined;
 
   /** Builds the error with the server's payload `data`. */
   constructor(message: string, data: unknown, options: StreamErrorOptions = {}) {
     super(message, options);
     this.data = data;
+    const record = data as { code?: unknown; error?: { code?: unknown } } | null | undefined;
+    const code = record?.code ?? record?.error?.code;
+    this.code = typeof code === "string" || typeof code === "number" ? code : undefined;
   }
 }
 

@@ -9,7 +9,7 @@
 /** What the client asks the transport to send. */
 export interface TransportRequest {
   readonly url: string;
-  readonly method: "GET" | "POST" | "DELETE";
+  readonly method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   readonly headers: Headers;
   readonly body: string | undefined;
   /** Aborting it must abort the request and, later, the response body. */

@@ -119,6 +119,20 @@ export interface ThinkChunk {
   closed?: boolean | undefined;
 }
 
+/** A file a built-in tool made (an image, a chart …). Wire: `{type: "tool_file", tool, file_id, file_name?, file_type?}`. */
+export interface ToolFileChunk {
+  /** Discriminator, `"tool_file"`. */
+  type?: "tool_file" | undefined;
+  /** The tool that made it. */
+  tool: BuiltInConnectors | string;
+  /** Id of the file; wire `file_id`. */
+  fileId: string;
+  /** Its name; wire `file_name`. */
+  fileName?: string | null | undefined;
+  /** Its type (`"png"` …); wire `file_type`. */
+  fileType?: string | null | undefined;
+}
+
 /** Audio input for audio-capable models. Wire: `{type: "input_audio", input_audio}`. */
 export interface AudioChunk {
   /** Discriminator, `"input_audio"`. */
@@ -150,6 +164,8 @@ export type ContentChunk =
   | (ReferenceChunk & { type: "reference" })
   | (FileChunk & { type: "file" })
   | (ThinkChunk & { type: "thinking" })
+  | (ToolReferenceChunk & { type: "tool_reference" })
+  | (ToolFileChunk & { type: "tool_file" })
   | AudioChunk
   | UnknownContentChunk;
 

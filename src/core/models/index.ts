@@ -6,11 +6,16 @@
  * @module
  */
 
+export * from "./agent-entities.js";
 export * from "./agents.js";
 export * from "./chat-chunk.js";
 export * from "./chat-request.js";
 export * from "./chat-response.js";
+export * from "./completion-args.js";
 export * from "./content.js";
+export * from "./conversation-entries.js";
+export * from "./conversation-events.js";
+export * from "./conversations.js";
 export * from "./fim.js";
 export * from "./free-form.js";
 export * from "./guardrails.js";

@@ -41,6 +41,11 @@ export class ChatChunkDecoder implements StreamDecoder<CompletionEvent> {
     this.#response = response;
   }
 
+  /** A fresh decoder of the same kind, for a tee side. */
+  fork(response: ResponseMeta): ChatChunkDecoder {
+    return new ChatChunkDecoder(response);
+  }
+
   /** Decodes one event; `data: [DONE]` (exactly) ends the stream. */
   decode(event: ServerSentEvent): CompletionEvent | typeof streamDone {
     const data = event.data;

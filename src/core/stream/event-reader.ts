@@ -44,8 +44,8 @@ export class EventReader<T> {
   readonly #sse: { push(bytes: Uint8Array): void; end(): void };
   #queue: T[] = [];
   #head = 0;
-  /** The wire data of the queued events, kept only for a relay or a tee. */
-  wire: string[] | undefined;
+  /** The queued events as received, kept only for a relay or a tee. */
+  wire: ServerSentEvent[] | undefined;
   /** open → (done | failed) → closed. */
   #state: "open" | "done" | "failed" | "closed" = "open";
   #failure: MistralError | undefined;
@@ -146,7 +146,7 @@ export class EventReader<T> {
    * For the relay and the tee, after `next()` gave an event: hands over every
    * event still queued at once and returns the wire data of all of them.
    */
-  takeWire(): string[] {
+  takeWire(): ServerSentEvent[] {
     const wire = this.wire?.splice(0) ?? [];
     this.#queue.length = 0;
     this.#head = 0;
@@ -179,7 +179,9 @@ export class EventReader<T> {
     try {
       result = await this.#lifeline.reader.read();
     } catch (error) {
-      this.#fail(this.#lifeline.scope.reason ?? readFailed(error, this.#context()));
+      this.#fail(
+        this.#lifeline.scope.reason ?? readFailed(error, this.#context(), this.decoder.endMarker),
+      );
       return;
     }
     if (this.#lifeline.scope.reason) return this.#fail(this.#lifeline.scope.reason);
@@ -200,9 +202,10 @@ export class EventReader<T> {
       return;
     }
     this.#queue.push(value);
-    this.wire?.push(event.data);
+    this.wire?.push(event);
     const halted = this.decoder.halted;
-    if (halted) this.#fail(halted);
+    if (halted === streamDone) this.#state = "done";
+    else if (halted) this.#fail(halted);
   }
 
   #onBodyEnd(): void {
@@ -213,7 +216,7 @@ export class EventReader<T> {
       this.#fail(decodingFailed(error, this.#context()));
       return;
     }
-    if (this.#state === "open") this.#fail(endedEarly(this.#context()));
+    if (this.#state === "open") this.#fail(endedEarly(this.#context(), this.decoder.endMarker));
   }
 
   /** Records the failure; queued events are still delivered first. */

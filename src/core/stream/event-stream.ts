@@ -9,8 +9,13 @@
 
 import { InvalidRequestError, type MistralError, readRequestId } from "../errors/index.js";
 import { CallScope } from "../http/call-scope.js";
-import type { ChatCompletionResponse, CompletionEvent } from "../models/index.js";
-import { ChatChunkDecoder } from "./chat-decoder.js";
+import type {
+  ChatCompletionResponse,
+  CompletionEvent,
+  ConversationEvents,
+  ConversationResponse,
+} from "../models/index.js";
+import type { ServerSentEvent } from "../sse/index.js";
 import { EventReader } from "./event-reader.js";
 import { sseBody, type TeeOptions, teeReaders } from "./on-demand.js";
 import { toReadableStream } from "./readable.js";
@@ -25,6 +30,14 @@ import {
 
 /** The text deltas' code, loaded with the first `textStream()` or `reasoningStream()`. */
 const deltas = () => import("./text-deltas.js");
+
+/**
+ * The whole answer a stream of `T` builds: a `ConversationResponse` for a
+ * conversation stream, a `ChatCompletionResponse` for the others.
+ */
+export type FinalResponseOf<T> = T extends ConversationEvents
+  ? ConversationResponse
+  : ChatCompletionResponse;
 
 const asyncDispose: typeof Symbol.asyncDispose =
   Symbol.asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as typeof Symbol.asyncDispose);
@@ -65,12 +78,18 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
   }
 
   /**
-   * The response so far, in the shape `chat.complete()` returns: a fresh
-   * object per read. It includes every event received, which may be up to one
-   * network read ahead of your loop.
+   * The response so far, in the shape the non-stream call returns
+   * (`chat.complete()`'s, or a conversation's): a fresh object per read. It
+   * includes every event received, which may be up to one network read ahead
+   * of your loop.
    */
-  get snapshot(): ChatCompletionResponse | undefined {
-    return this.#reader.decoder.snapshot?.response();
+  get snapshot(): FinalResponseOf<T> | undefined {
+    return this.#reader.decoder.snapshot?.response() as FinalResponseOf<T> | undefined;
+  }
+
+  /** Whether its events are named (a conversation's): relayed with their names, without `[DONE]`. */
+  get named(): boolean {
+    return this.#reader.decoder.endMarker !== undefined;
   }
 
   /** Starts the one iteration this stream allows. */
@@ -119,12 +138,13 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
   }
 
   /**
-   * Reads what is left and returns the whole response, as `chat.complete()`
-   * would have: every choice, tool calls put together, thinking then text.
+   * Reads what is left and returns the whole response, as the non-stream call
+   * would have: for chat every choice, tool calls put together, thinking then
+   * text; for a conversation its output entries, text and arguments joined.
    * Works whether or not you iterated first. Rejects with the stream's error
-   * (its `partial.response` holds the response so far).
+   * (its `partial` holds the response so far).
    */
-  async finalResponse(this: EventStream<CompletionEvent>): Promise<ChatCompletionResponse> {
+  async finalResponse(): Promise<FinalResponseOf<T>> {
     const reader = this.#reader;
     if (reader.wire) reader.claim("finalResponse()");
     reader.claimed = true;
@@ -142,9 +162,12 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
     return response;
   }
 
-  /** The answer's text deltas (choice `choice`, default 0), thinking excluded. Reads the stream. */
+  /**
+   * The answer's text deltas (choice `choice`, default 0, of a chat stream;
+   * every message of a conversation), thinking excluded. Reads the stream.
+   */
   async *textStream(
-    this: EventStream<CompletionEvent>,
+    this: EventStream<CompletionEvent> | EventStream<ConversationEvents>,
     choice = 0,
   ): AsyncGenerator<string, void, undefined> {
     yield* (await deltas()).textDeltas(this, choice, false);
@@ -164,18 +187,15 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
    * behind the other fails with `StreamBufferOverflowError`; cancelling one
    * side leaves the other running; the connection is released when both are done.
    */
-  tee(
-    this: EventStream<CompletionEvent>,
-    options?: TeeOptions,
-  ): [EventStream<CompletionEvent>, EventStream<CompletionEvent>] {
+  tee(options?: TeeOptions): [EventStream<T>, EventStream<T>] {
     const bodies = teeReaders(this, options);
     this.#claimWire("tee()");
-    const { response, maxEventChars, stats } = this.#reader;
+    const { response, maxEventChars, stats, decoder } = this.#reader;
     const side = (body: (typeof bodies)[number]) =>
-      new EventStream<CompletionEvent>({
+      new EventStream<T>({
         response: { ...response, body },
         scope: new CallScope({}),
-        decoder: new ChatChunkDecoder(response),
+        decoder: decoder.fork(response),
         // The source's own idle deadline watches the connection; a side only waits for it.
         idleTimeoutMs: 0,
         maxEventChars,
@@ -221,7 +241,7 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
    * received), for the relay, the tee and resuming; the first call takes the
    * stream's one reading if nothing took it yet.
    */
-  async [readWireData](): Promise<string[] | undefined> {
+  async [readWireData](): Promise<ServerSentEvent[] | undefined> {
     if (!this.#reader.wire) this.#claimWire("Reading the wire data");
     return (await this.#reader.next()).done ? undefined : this.#reader.takeWire();
   }

@@ -8,7 +8,7 @@
  * @module
  */
 
-import type { CompletionEvent } from "../models/index.js";
+import type { CompletionEvent, ConversationEvents } from "../models/index.js";
 import { EventStream as Stream } from "./event-stream.js";
 import { bodyResponse, type RelayReadOptions, relayInit } from "./relay-in.js";
 import { checkRelayResponse } from "./relay-receive.js";
@@ -28,12 +28,21 @@ export class EventStream<T> extends Stream<T> {
    * Reads a relayed stream (SSE bytes made by {@link EventStream.toReadableStream},
    * or any Mistral-format SSE body), in a browser or on a server, with the
    * same strictness: a body without `[DONE]` fails with `IncompleteStreamError`,
-   * and a relayed failure is thrown as the same typed error.
+   * and a relayed failure is thrown as the same typed error. Pass
+   * `{ events: "conversation" }` for a relayed conversation stream.
    */
   static fromReadableStream(
     body: ReadableStream<Uint8Array>,
+    options: RelayReadOptions & { events: "conversation" },
+  ): EventStream<ConversationEvents>;
+  static fromReadableStream(
+    body: ReadableStream<Uint8Array>,
     options?: RelayReadOptions,
-  ): EventStream<CompletionEvent> {
+  ): EventStream<CompletionEvent>;
+  static fromReadableStream(
+    body: ReadableStream<Uint8Array>,
+    options?: RelayReadOptions,
+  ): EventStream<CompletionEvent | ConversationEvents> {
     return new Stream(relayInit(bodyResponse(body), options));
   }
 
@@ -42,10 +51,18 @@ export class EventStream<T> extends Stream<T> {
    * status rejects with its typed HTTP error, a body that is not SSE with
    * `ResponseValidationError`.
    */
+  static fromResponse(
+    response: Response,
+    options: RelayReadOptions & { events: "conversation" },
+  ): Promise<EventStream<ConversationEvents>>;
+  static fromResponse(
+    response: Response,
+    options?: RelayReadOptions,
+  ): Promise<EventStream<CompletionEvent>>;
   static async fromResponse(
     response: Response,
     options?: RelayReadOptions,
-  ): Promise<EventStream<CompletionEvent>> {
+  ): Promise<EventStream<CompletionEvent | ConversationEvents>> {
     return new Stream(relayInit(await checkRelayResponse(response), options));
   }
 }

@@ -30,12 +30,14 @@ export function contextOf(
   return () => ({ response, partial: decoder.partial() });
 }
 
-/** The body ended cleanly but without the end marker. */
-export function endedEarly(context: CallContext): MistralError {
-  return new IncompleteStreamError(
-    "The stream ended before `data: [DONE]`: the answer is incomplete",
-    { ...context, retryable: true },
-  );
+const doneMarker = "`data: [DONE]`";
+
+/** The body ended cleanly but without the end marker (`` `data: [DONE]` `` unless named). */
+export function endedEarly(context: CallContext, marker = doneMarker): MistralError {
+  return new IncompleteStreamError(`The stream ended before ${marker}: the answer is incomplete`, {
+    ...context,
+    retryable: true,
+  });
 }
 
 /**
@@ -43,13 +45,17 @@ export function endedEarly(context: CallContext): MistralError {
  * source failed with its own typed error, which passes as is, or this side
  * fell too far behind.
  */
-export function readFailed(error: unknown, context: CallContext): MistralError {
+export function readFailed(
+  error: unknown,
+  context: CallContext,
+  marker = doneMarker,
+): MistralError {
   if (error instanceof StreamBufferOverflowError) {
     return new StreamBufferOverflowError(error.limit, context);
   }
   if (error instanceof MistralError) return error;
   return new IncompleteStreamError(
-    `The connection broke before the stream's end (\`data: [DONE]\`): ${describeDrop(error)}; the answer is incomplete`,
+    `The connection broke before the stream's end (${marker}): ${describeDrop(error)}; the answer is incomplete`,
     { ...context, cause: error, retryable: true },
   );
 }

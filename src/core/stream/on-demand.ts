@@ -59,6 +59,7 @@ export function teeReaders(stream: WireSource, options: TeeOptions = {}): [BodyR
 function frameSource(stream: WireSource): FrameSource {
   return {
     read: () => stream[readWireData](),
+    named: stream.named,
     close: () => stream.close(),
     overflow: (limit) => new StreamBufferOverflowError(limit),
   };

@@ -11,9 +11,10 @@
 import { InvalidRequestError, type ResponseMeta } from "../errors/index.js";
 import { CallScope } from "../http/call-scope.js";
 import type { TransportResponse } from "../http/transport.js";
-import type { CompletionEvent } from "../models/index.js";
+import type { CompletionEvent, ConversationEvents } from "../models/index.js";
 import { DEFAULT_MAX_EVENT_CHARS } from "../sse/index.js";
 import { ChatChunkDecoder } from "./chat-decoder.js";
+import { ConversationEventDecoder } from "./conversation-decoder.js";
 import { reviveError } from "./relay-receive.js";
 import type { EventStreamInit } from "./types.js";
 
@@ -27,6 +28,12 @@ export interface RelayReadOptions {
   timeoutMs?: number | undefined;
   /** Cap on one event, in characters (default 16 Mi; `0`: the default). */
   maxEventChars?: number | undefined;
+  /**
+   * What the body streams: chat (also FIM and agents) completion chunks (the
+   * default), or a conversation's named events (`"conversation"`, ending at
+   * `conversation.response.done`).
+   */
+  events?: "chat" | "conversation" | undefined;
 }
 
 /**
@@ -36,7 +43,7 @@ export interface RelayReadOptions {
 export function relayInit(
   response: TransportResponse,
   options: RelayReadOptions = {},
-): EventStreamInit<CompletionEvent> {
+): EventStreamInit<CompletionEvent | ConversationEvents> {
   const {
     idleTimeoutMs = 60_000,
     timeoutMs = 0,
@@ -48,15 +55,24 @@ export function relayInit(
   return {
     response,
     scope: new CallScope({ signal: options.signal, totalMs: off(timeoutMs) }),
-    decoder: relayDecoder(response),
+    decoder: relayDecoder(response, options.events),
     idleTimeoutMs: off(idleTimeoutMs),
     maxEventChars: maxEventChars || DEFAULT_MAX_EVENT_CHARS,
   };
 }
 
-/** A chat decoder that also turns relayed failure frames back into their typed errors. */
-function relayDecoder(response: ResponseMeta): ChatChunkDecoder {
-  const decoder = new ChatChunkDecoder(response);
+/** A decoder of `events` that also turns relayed failure frames back into their typed errors. */
+function relayDecoder(
+  response: ResponseMeta,
+  events: RelayReadOptions["events"],
+): ChatChunkDecoder | ConversationEventDecoder {
+  if (events !== undefined && events !== "chat" && events !== "conversation") {
+    throw new InvalidRequestError('Relay read option `events` must be "chat" or "conversation"');
+  }
+  const decoder =
+    events === "conversation"
+      ? new ConversationEventDecoder(response)
+      : new ChatChunkDecoder(response);
   decoder.revive = reviveError;
   return decoder;
 }

@@ -1,27 +1,31 @@
 /**
  * The sending end of a relay, loaded on first use (a bundle that never relays
  * or tees a stream does not carry it). Each event becomes
- * `data: <its wire JSON>\n\n` exactly as the API sent it, the end
- * `data: [DONE]\n\n`, and a failure one final `event: error` frame whose
- * data is `{"error": RelayedError}`. It imports nothing at run time (see
+ * `data: <its wire JSON>\n\n` exactly as the API sent it (after its
+ * `event:` line, for the named events of a conversation), the end of a chat
+ * stream `data: [DONE]\n\n` (a conversation's ends with its own done event),
+ * and a failure one final `event: error` frame whose data is
+ * `{"error": RelayedError}`. It imports nothing at run time (see
  * `FrameSource`).
  *
  * @module
  */
 
 import type { MistralError } from "../errors/index.js";
+import type { ServerSentEvent } from "../sse/index.js";
 import type { RelayedError } from "./relay-receive.js";
 import type { FrameSource } from "./types.js";
 
 /**
- * The SSE frames of some events' wire data, or the end marker for
- * `undefined`. Event data spanning several `data:` lines was joined with LF:
- * it is split back.
+ * The SSE frames of some events, or for `undefined` the end marker (none
+ * for `named` streams). Event data spanning several `data:` lines was
+ * joined with LF: it is split back.
  */
-export function dataFrames(batch: string[] | undefined): string {
-  if (batch === undefined) return "data: [DONE]\n\n";
+export function dataFrames(batch: ServerSentEvent[] | undefined, named: boolean): string {
+  if (batch === undefined) return named ? "" : "data: [DONE]\n\n";
   let text = "";
-  for (const data of batch) {
+  for (const { event, data } of batch) {
+    if (event !== undefined) text += `event: ${event}\n`;
     text += `data: ${data.includes("\n") ? data.replaceAll("\n", "\ndata: ") : data}\n\n`;
   }
   return text;
@@ -31,7 +35,7 @@ export function dataFrames(batch: string[] | undefined): string {
 export async function nextFrame(source: FrameSource): Promise<{ text: string; last: boolean }> {
   try {
     const batch = await source.read();
-    return { text: dataFrames(batch), last: batch === undefined };
+    return { text: dataFrames(batch, source.named), last: batch === undefined };
   } catch (error) {
     const frame = relayedError(error as MistralError);
     return { text: `event: error\ndata: ${JSON.stringify(frame)}\n\n`, last: true };

@@ -18,6 +18,7 @@
 
 import type { MistralError } from "../errors/index.js";
 import type { BodyReader } from "../http/transport.js";
+import type { ServerSentEvent } from "../sse/index.js";
 import { dataFrames } from "./relay-out.js";
 import type { FrameSource } from "./types.js";
 
@@ -99,7 +100,7 @@ class Hub {
   }
 
   async #readFrame(): Promise<void> {
-    let batch: string[] | undefined;
+    let batch: ServerSentEvent[] | undefined;
     try {
       batch = await this.source.read();
     } catch (error) {
@@ -108,7 +109,7 @@ class Hub {
       for (const side of this.sides) side.failure ??= failure;
       return this.#end();
     }
-    const bytes = encoder.encode(dataFrames(batch));
+    const bytes = encoder.encode(dataFrames(batch, this.source.named));
     for (const side of this.sides) side.push(bytes, this.#limit);
     if (batch === undefined) this.#end();
   }

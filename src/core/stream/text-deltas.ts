@@ -6,34 +6,46 @@
  * @module
  */
 
-import type { CompletionEvent } from "../models/index.js";
+import type { CompletionEvent, ContentChunk, ConversationEvents } from "../models/index.js";
 
 /**
- * The text deltas of choice `choice`: answer text (strings and `text`
- * chunks), or with `thinking` the text inside `thinking` chunks. Empty
- * deltas are skipped.
+ * The text deltas of choice `choice` (of a chat stream; of every message for
+ * a conversation's): answer text (strings and `text` chunks), or with
+ * `thinking` the text inside `thinking` chunks. Empty deltas are skipped.
  */
 export async function* textDeltas(
-  stream: AsyncIterable<CompletionEvent>,
+  stream: AsyncIterable<CompletionEvent | ConversationEvents>,
   choice: number,
   thinking: boolean,
 ): AsyncGenerator<string, void, undefined> {
   for await (const event of stream) {
+    if ("event" in event) {
+      const data = event.data;
+      if (data.type === "message.output.delta") yield* contentText(data.content, thinking);
+      continue;
+    }
     for (const c of event.data.choices) {
-      if (c.index !== choice) continue;
-      const content = c.delta.content;
-      if (typeof content === "string") {
-        if (!thinking && content) yield content;
-        continue;
-      }
-      if (!Array.isArray(content)) continue;
-      for (const chunk of content) {
-        if (chunk.type === "text" && !thinking && chunk.text) yield chunk.text;
-        if (chunk.type !== "thinking" || !thinking) continue;
-        for (const piece of chunk.thinking) {
-          if (piece.type === "text" && piece.text) yield piece.text;
-        }
-      }
+      if (c.index === choice) yield* contentText(c.delta.content, thinking);
+    }
+  }
+}
+
+/** The text pieces of one delta's content. */
+function* contentText(content: unknown, thinking: boolean): Generator<string, void, undefined> {
+  if (typeof content === "string") {
+    if (!thinking && content) yield content;
+    return;
+  }
+  const chunks = Array.isArray(content)
+    ? (content as ContentChunk[])
+    : content
+      ? [content as ContentChunk]
+      : [];
+  for (const chunk of chunks) {
+    if (chunk.type === "text" && !thinking && chunk.text) yield chunk.text;
+    if (chunk.type !== "thinking" || !thinking) continue;
+    for (const piece of chunk.thinking) {
+      if (piece.type === "text" && piece.text) yield piece.text;
     }
   }
 }

@@ -6,13 +6,17 @@
  * @module
  */
 
-import type { MistralError, PartialResult } from "../errors/index.js";
+import type { MistralError, PartialResult, ResponseMeta } from "../errors/index.js";
 import type { CallScope } from "../http/call-scope.js";
 import type { TransportResponse } from "../http/transport.js";
+import type { UsageInfo } from "../models/index.js";
 import type { ServerSentEvent } from "../sse/index.js";
-import type { ChatSnapshot } from "./chat-snapshot.js";
 
-/** Returned by a {@link StreamDecoder} for the terminal `[DONE]` event. */
+/**
+ * Returned by a {@link StreamDecoder} for the terminal `[DONE]` event; as its
+ * `halted`, it ends the stream after the event just returned (a
+ * conversation's `conversation.response.done`).
+ */
 export const streamDone: unique symbol = Symbol("streamDone");
 
 /** Turns one SSE event into a public value; owned by one stream. */
@@ -23,10 +27,35 @@ export interface StreamDecoder<T> {
   partial(): PartialResult;
   /** Events decoded so far. */
   readonly events: number;
-  /** Set by `decode` when the stream must fail after the event it just returned. */
-  readonly halted?: MistralError | undefined;
-  /** The response so far, for decoders of completion chunks. */
-  readonly snapshot?: ChatSnapshot | undefined;
+  /**
+   * Set by `decode` when the stream must fail ({@link MistralError}) or end
+   * ({@link streamDone}) after the event it just returned.
+   */
+  readonly halted?: MistralError | typeof streamDone | undefined;
+  /** The response so far. */
+  readonly snapshot?: StreamSnapshot | undefined;
+  /**
+   * How the end is marked, for messages (`` `data: [DONE]` `` by default).
+   * Streams of named events (conversations) set it; their relay writes the
+   * event names and no `[DONE]`.
+   */
+  readonly endMarker?: string | undefined;
+  /** A decoder of the same kind, for a tee side reading the same events. */
+  fork(response: ResponseMeta): StreamDecoder<T>;
+}
+
+/** What a stream has assembled so far, as its decoder keeps it. */
+export interface StreamSnapshot {
+  /** The whole response so far, in the non-stream call's shape. */
+  response(): unknown;
+  /** The answer's text so far (thinking excluded). */
+  text(): string;
+  /** Characters of answer text so far. */
+  readonly answerChars: number;
+  /** Characters of thinking so far. */
+  readonly reasoningChars: number;
+  /** The usage, once it arrived. */
+  readonly usage: UsageInfo | undefined;
 }
 
 /** How an `EventStream` is set up (internal). */
@@ -58,7 +87,7 @@ export interface StreamResponseInfo {
 
 /** How a stream ended, as its end listeners are told (see `EventStream.onEnd`). */
 export interface StreamEnd {
-  /** `done` at `data: [DONE]`, `failed` with `error`, `closed` when left early. */
+  /** `done` at the end marker, `failed` with `error`, `closed` when left early. */
   readonly reason: "done" | "failed" | "closed";
   /** The failure, for `failed`. */
   readonly error: MistralError | undefined;
@@ -73,7 +102,9 @@ export const readWireData: unique symbol = Symbol("readWireData");
 
 /** What the relay and the tee read from. */
 export interface WireSource {
-  [readWireData](): Promise<string[] | undefined>;
+  [readWireData](): Promise<ServerSentEvent[] | undefined>;
+  /** Whether its events are named (conversations): relayed with their names and no `[DONE]`. */
+  readonly named: boolean;
   /** Releases the connection. */
   close(): Promise<void>;
 }
@@ -88,7 +119,9 @@ export interface FrameSource {
    * The wire data of the next events (one or more: all those already
    * received); `undefined` at the end. Rejects with the stream's `MistralError`.
    */
-  read(): Promise<string[] | undefined>;
+  read(): Promise<ServerSentEvent[] | undefined>;
+  /** Whether the events are named (no `[DONE]` after them). */
+  readonly named: boolean;
   /** Releases the connection. */
   close(): Promise<void>;
   /** The error of a tee side that fell more than `limit` bytes behind. */

@@ -1,0 +1,160 @@
+/**
+ * Conversations API requests (public → wire) and answers (wire → public).
+ * `metadata` and JSON Schemas pass untouched; unknown request keys are
+ * dropped (the API rejects them).
+ *
+ * @module
+ */
+
+import type {
+  ConversationAppendRequest,
+  ConversationHistory,
+  ConversationMessages,
+  ConversationRequest,
+  ConversationResponse,
+  ConversationResponseOutput,
+  ConversationRestartRequest,
+  ConversationUsageInfo,
+  MessageInputEntry,
+  MessageOutputEntry,
+  ResponseV1ConversationsGet,
+} from "../models/index.js";
+import {
+  decodeCompletionArgs,
+  decodeConversationTools,
+  encodeCompletionArgs,
+} from "./completion-args.js";
+import { decodeEntries, encodeInputs } from "./conversation-entries.js";
+import { decodeGuardrails, encodeGuardrails } from "./guardrails.js";
+import { encodeTools } from "./tools.js";
+import { dateOf, fieldsOf, isObject, numberOr, setDefined, type WireObject } from "./wire.js";
+
+/** `start()` / `startStream()` body → wire. */
+export function encodeConversationRequest(
+  request: ConversationRequest,
+  stream: boolean,
+): WireObject {
+  const r = fieldsOf<ConversationRequest>(request as unknown as WireObject);
+  const out: WireObject = { inputs: encodeInputs(r.inputs), stream };
+  setDefined(out, "store", r.store);
+  setDefined(out, "handoff_execution", r.handoffExecution);
+  setDefined(out, "instructions", r.instructions);
+  setDefined(out, "tools", encodeTools(r.tools));
+  setDefined(out, "completion_args", encodeCompletionArgs(r.completionArgs));
+  setDefined(out, "guardrails", encodeGuardrails(r.guardrails));
+  setDefined(out, "name", r.name);
+  setDefined(out, "description", r.description);
+  setDefined(out, "metadata", r.metadata);
+  setDefined(out, "agent_id", r.agentId);
+  setDefined(out, "agent_version", r.agentVersion);
+  setDefined(out, "model", r.model);
+  return out;
+}
+
+/** `append()` / `appendStream()` body → wire. */
+export function encodeAppendRequest(
+  request: ConversationAppendRequest,
+  stream: boolean,
+): WireObject {
+  const r = fieldsOf<ConversationAppendRequest>(request as unknown as WireObject);
+  const out: WireObject = { stream };
+  setDefined(out, "inputs", encodeInputs(r.inputs));
+  setDefined(out, "store", r.store);
+  setDefined(out, "handoff_execution", r.handoffExecution);
+  setDefined(out, "completion_args", encodeCompletionArgs(r.completionArgs));
+  const confirmations = r.toolConfirmations;
+  setDefined(
+    out,
+    "tool_confirmations",
+    Array.isArray(confirmations)
+      ? confirmations.map((c: unknown) =>
+          isObject(c) ? { tool_call_id: c.toolCallId, confirmation: c.confirmation } : c,
+        )
+      : confirmations,
+  );
+  return out;
+}
+
+/** `restart()` / `restartStream()` body → wire. */
+export function encodeRestartRequest(
+  request: ConversationRestartRequest,
+  stream: boolean,
+): WireObject {
+  const r = fieldsOf<ConversationRestartRequest>(request as unknown as WireObject);
+  const out: WireObject = { stream };
+  setDefined(out, "inputs", encodeInputs(r.inputs));
+  setDefined(out, "store", r.store);
+  setDefined(out, "handoff_execution", r.handoffExecution);
+  setDefined(out, "completion_args", encodeCompletionArgs(r.completionArgs));
+  setDefined(out, "guardrails", encodeGuardrails(r.guardrails));
+  setDefined(out, "metadata", r.metadata);
+  setDefined(out, "from_entry_id", r.fromEntryId);
+  setDefined(out, "agent_version", r.agentVersion);
+  return out;
+}
+
+/** Wire usage of a conversation → public (the counts default to 0). */
+export function decodeConversationUsage(wire: unknown): ConversationUsageInfo {
+  const w = isObject(wire) ? wire : {};
+  const out: ConversationUsageInfo = {
+    promptTokens: numberOr(w.prompt_tokens, 0),
+    completionTokens: numberOr(w.completion_tokens, 0),
+    totalTokens: numberOr(w.total_tokens, 0),
+  };
+  if (w.connector_tokens !== undefined) out.connectorTokens = w.connector_tokens as number | null;
+  if (w.connectors !== undefined)
+    out.connectors = w.connectors as ConversationUsageInfo["connectors"];
+  return out;
+}
+
+/** A `conversation.response` → public. */
+export function decodeConversationResponse(wire: WireObject): ConversationResponse {
+  const out: ConversationResponse = {
+    object: "conversation.response",
+    conversationId: String(wire.conversation_id ?? ""),
+    outputs: decodeEntries(wire.outputs) as ConversationResponseOutput[],
+    usage: decodeConversationUsage(wire.usage),
+  };
+  if (wire.guardrails !== undefined)
+    out.guardrails = wire.guardrails as ConversationResponse["guardrails"];
+  return out;
+}
+
+/** A conversation (with a model or an agent) → public. */
+export function decodeConversation(wire: unknown): ResponseV1ConversationsGet {
+  const w = isObject(wire) ? wire : {};
+  const out: WireObject = {};
+  setDefined(out, "instructions", w.instructions);
+  setDefined(out, "tools", decodeConversationTools(w.tools));
+  setDefined(out, "completionArgs", decodeCompletionArgs(w.completion_args));
+  setDefined(out, "guardrails", decodeGuardrails(w.guardrails));
+  setDefined(out, "name", w.name);
+  setDefined(out, "description", w.description);
+  setDefined(out, "metadata", w.metadata);
+  out.object = "conversation";
+  out.id = w.id;
+  out.createdAt = dateOf(w.created_at);
+  out.updatedAt = dateOf(w.updated_at);
+  setDefined(out, "agentId", w.agent_id);
+  setDefined(out, "agentVersion", w.agent_version);
+  setDefined(out, "model", w.model);
+  return out as unknown as ResponseV1ConversationsGet;
+}
+
+/** `getHistory()`'s answer → public. */
+export function decodeConversationHistory(wire: WireObject): ConversationHistory {
+  return {
+    object: "conversation.history",
+    conversationId: String(wire.conversation_id ?? ""),
+    entries: decodeEntries(wire.entries),
+  };
+}
+
+/** `getMessages()`'s answer → public. */
+export function decodeConversationMessages(wire: WireObject): ConversationMessages {
+  return {
+    object: "conversation.messages",
+    conversationId: String(wire.conversation_id ?? ""),
+    messages: decodeEntries(wire.messages) as Array<MessageInputEntry | MessageOutputEntry>,
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * What the beta resources' calls share: their request checks, path ids and
+ * query strings.
+ *
+ * @module
+ */
+
+import { InvalidRequestError } from "../errors/index.js";
+
+/** The request as an object, or a clear error. */
+export function requestObject(request: unknown, what: string): Record<string, unknown> {
+  if (request === null || typeof request !== "object" || Array.isArray(request)) {
+    throw new InvalidRequestError(`${what}: the request must be an object`);
+  }
+  return request as Record<string, unknown>;
+}
+
+/** A path segment from a non-empty string (a number for versions), escaped. */
+export function pathId(value: unknown, method: string, name: string): string {
+  if ((typeof value !== "string" || value === "") && typeof value !== "number") {
+    throw new InvalidRequestError(`${method}: request.${name} must be a non-empty string`);
+  }
+  return encodeURIComponent(String(value));
+}
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * The query string of the `names` fields of `request` (camelCase → snake_case):
+ * arrays repeat the key, objects (`metadata`) are JSON; `undefined` and
+ * `null` are left out. Empty, or `?…`.
+ */
+export function pageQuery(request: unknown, names: readonly string[]): string {
+  const query = new URLSearchParams();
+  const fields = (request ?? {}) as Record<string, unknown>;
+  for (const name of names) {
+    const value = fields[name];
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) for (const item of value) query.append(snake(name), String(item));
+    else if (typeof value === "object") query.set(snake(name), JSON.stringify(value));
+    else query.set(snake(name), String(value));
+  }
+  return query.size > 0 ? `?${query}` : "";
+}
