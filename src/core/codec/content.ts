@@ -115,6 +115,7 @@ function encodeToolReference(chunk: Fields<ToolReferenceChunk>): WireObject {
   setDefined(out, "url", chunk.url);
   setDefined(out, "favicon", chunk.favicon);
   setDefined(out, "description", chunk.description);
+  setDefined(out, "source", chunk.source);
   return out;
 }
 
@@ -229,5 +230,6 @@ function decodeToolReference(wire: WireObject): ToolReferenceChunk {
   if (wire.url !== undefined) out.url = nullableString(wire.url);
   if (wire.favicon !== undefined) out.favicon = nullableString(wire.favicon);
   if (wire.description !== undefined) out.description = nullableString(wire.description);
+  if (wire.source !== undefined) out.source = nullableString(wire.source);
   return out;
 }

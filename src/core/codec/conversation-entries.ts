@@ -26,6 +26,7 @@ import {
   isoOf,
   mapArray,
   setDefined,
+  stringOr,
   type WireObject,
 } from "./wire.js";
 
@@ -132,7 +133,8 @@ export function decodeEntry(wire: unknown): ConversationEntry {
       setDefined(out, "confirmationStatus", wire.confirmation_status);
       break;
     case "tool.execution":
-      Object.assign(out, { name: wire.name, arguments: wire.arguments });
+      // Recorded entries may have no `arguments`, which the spec requires.
+      Object.assign(out, { name: wire.name, arguments: stringOr(wire.arguments, "") });
       setDefined(out, "info", wire.info);
       break;
     case "agent.handoff":

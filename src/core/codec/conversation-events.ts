@@ -9,7 +9,7 @@
 import type { ConversationEventsData } from "../models/index.js";
 import { decodeContentChunk } from "./content.js";
 import { decodeConversationUsage } from "./conversations.js";
-import { dateOf, numberOr, setDefined, type WireObject } from "./wire.js";
+import { dateOf, numberOr, setDefined, stringOr, type WireObject } from "./wire.js";
 
 /** One event's data → public. */
 export function decodeConversationEvent(wire: WireObject): ConversationEventsData {
@@ -39,7 +39,8 @@ export function decodeConversationEvent(wire: WireObject): ConversationEventsDat
     case "tool.execution.delta":
       outputFields(out, wire);
       if (type === "tool.execution.started") modelFields(out, wire);
-      Object.assign(out, { name: wire.name, arguments: wire.arguments });
+      // Recorded `tool.execution.started` events have no `arguments`, which the spec requires.
+      Object.assign(out, { name: wire.name, arguments: stringOr(wire.arguments, "") });
       break;
     case "tool.execution.done":
       outputFields(out, wire);

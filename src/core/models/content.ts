@@ -96,6 +96,8 @@ export interface ToolReferenceChunk {
   favicon?: string | null | undefined;
   /** Short description of the source. */
   description?: string | null | undefined;
+  /** Where the tool found it (`"brave"` for web search); sent by the API though not in its spec. */
+  source?: string | null | undefined;
 }
 
 /**

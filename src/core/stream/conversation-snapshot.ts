@@ -140,7 +140,7 @@ export class ConversationSnapshot {
       }),
     );
     const e = output.entry;
-    e.arguments = `${e.arguments as string}${data.arguments}`;
+    e.arguments = `${e.arguments as string}${data.arguments ?? ""}`;
     if (data.confirmationStatus !== undefined) e.confirmationStatus = data.confirmationStatus;
   }
 
@@ -159,7 +159,8 @@ export class ConversationSnapshot {
       if (data.createdAt) e.completedAt = data.createdAt;
       return;
     }
-    e.arguments = `${e.arguments as string}${data.arguments}`;
+    // Real `tool.execution.started` events may leave `arguments` out.
+    e.arguments = `${e.arguments as string}${data.arguments ?? ""}`;
   }
 
   #handoff(data: AgentHandoffStartedEvent | AgentHandoffDoneEvent): void {

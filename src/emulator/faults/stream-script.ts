@@ -2,7 +2,8 @@
  * Turns the payloads of a stream and the stream faults of a request into the
  * script the writer plays: events, stalls and a connection drop. "After K
  * events" counts `data:` messages written (role chunk, content chunks,
- * `[DONE]`), never comments.
+ * `[DONE]`; a conversation's named events), never comments. What a fault
+ * sends (an error event, a broken event, a finish) is the stream's dialect's.
  *
  * @module
  */
@@ -11,9 +12,50 @@ import type { CompletionPlan } from "../answers/plan.js";
 import { renderChunk } from "../answers/render.js";
 import type { Fault } from "./spec.js";
 
+/** One event to send: its data, and its name for a stream of named events. */
+export interface Payload {
+  readonly event?: string | undefined;
+  readonly data: string;
+}
+
+/** How a kind of stream shows the faults that change its events. */
+export interface Dialect {
+  /** The events that end a stream with `reason` after the first `k` (chat: a finish chunk and `[DONE]`). */
+  finish(events: readonly Payload[], k: number, reason: string): Payload[];
+  /** An error reported mid-stream. */
+  error(message: string): Payload;
+  /** An event cut mid-JSON. */
+  broken(): Payload;
+  /** How many events make the stream complete but for its end marker. */
+  complete(events: readonly Payload[]): number;
+}
+
+/** The dialect of chat (and FIM, agents) completion streams. */
+export function chatDialect(plan: CompletionPlan): Dialect {
+  return {
+    finish(events, k, reason) {
+      const spec = { index: 0, delta: { content: "" }, finishReason: reason, padded: true };
+      return [...events.slice(0, k), { data: renderChunk(plan, spec, true) }, { data: "[DONE]" }];
+    },
+    error: (message) => ({
+      data: JSON.stringify({
+        object: "error",
+        message,
+        type: "internal_server_error",
+        param: null,
+        code: "1000",
+      }),
+    }),
+    broken: () => ({
+      data: `{"id":"${plan.id}","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":`,
+    }),
+    complete: (events) => (events.at(-1)?.data === "[DONE]" ? events.length - 1 : events.length),
+  };
+}
+
 /** One step of a stream. */
 export type Step =
-  | { type: "event"; data: string }
+  | { type: "event"; event?: string | undefined; data: string }
   | { type: "stall"; ms: number; keepAliveMs: number | undefined }
   | { type: "drop" };
 
@@ -28,13 +70,13 @@ const clamp = (n: number, max: number) => Math.max(0, Math.min(n, max));
 
 /** Applies stream faults to the payloads of a stream. */
 export function scriptStream(
-  payloads: readonly string[],
+  payloads: readonly Payload[],
   faults: readonly Fault[],
-  plan: CompletionPlan,
+  dialect: Dialect,
 ): StreamScript {
   let events = payloads.slice();
-  for (const f of faults) events = reshapeEvents(events, f, plan);
-  const steps: Step[] = events.map((data) => ({ type: "event", data }));
+  for (const f of faults) events = reshapeEvents(events, f, dialect);
+  const steps: Step[] = events.map((p) => ({ type: "event", event: p.event, data: p.data }));
   // Insert from the back so earlier positions stay valid; at the same position the drop goes in
   // first so that a stall placed there still happens before the cut.
   const timed = faults
@@ -51,34 +93,25 @@ export function scriptStream(
   return { steps, dropAfterBytes: bytes.length > 0 ? Math.min(...bytes) : undefined };
 }
 
-/** Applies one fault that changes which events are sent (finish, error event, no [DONE], malformed). */
-function reshapeEvents(events: string[], f: Fault, plan: CompletionPlan): string[] {
+/** Applies one fault that changes which events are sent (finish, error event, no end, malformed). */
+function reshapeEvents(events: Payload[], f: Fault, dialect: Dialect): Payload[] {
   switch (f.kind) {
     case "finish": {
       // By default the fault replaces the final chunk, so the stream ends with this finish reason.
       const k = clamp(f.afterEvents ?? events.length - 2, events.length - 1);
-      const reason = f.finishReason ?? "error";
-      const spec = { index: 0, delta: { content: "" }, finishReason: reason, padded: true };
-      return [...events.slice(0, k), renderChunk(plan, spec, true), "[DONE]"];
+      return dialect.finish(events, k, f.finishReason ?? "error");
     }
     case "error-event": {
-      const error = {
-        object: "error",
-        message: f.message ?? "Internal server error",
-        type: "internal_server_error",
-        param: null,
-        code: "1000",
-      };
-      return [...events.slice(0, clamp(f.afterEvents ?? 1, events.length)), JSON.stringify(error)];
+      const error = dialect.error(f.message ?? "Internal server error");
+      return [...events.slice(0, clamp(f.afterEvents ?? 1, events.length)), error];
     }
     case "no-done": {
-      const complete = events.at(-1) === "[DONE]" ? events.length - 1 : events.length;
+      const complete = dialect.complete(events);
       return events.slice(0, clamp(f.afterEvents ?? complete, complete));
     }
     case "malformed": {
-      const broken = `{"id":"${plan.id}","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":`;
       const at = clamp(f.afterEvents ?? 1, events.length);
-      return [...events.slice(0, at), broken, ...events.slice(at)];
+      return [...events.slice(0, at), dialect.broken(), ...events.slice(at)];
     }
     default:
       return events;

@@ -98,3 +98,13 @@ export function jsonDecodeError(position: number, reason: string): ErrorReply {
 export function missingBodyError(): ErrorReply {
   return validationError([{ type: "missing", loc: ["body"], msg: "Field required", input: null }]);
 }
+
+/** 404 for an agent, a conversation or an entry that does not exist. */
+export function notFoundError(what: string, id: string): ErrorReply {
+  return errorEnvelope(404, `${what} ${id} not found`, "invalid_request_error", null);
+}
+
+/** 400 for a request the API refuses as a whole (a conversation with both a model and an agent …). */
+export function badRequestError(message: string): ErrorReply {
+  return errorEnvelope(400, message, "invalid_request_error", null);
+}

@@ -9,7 +9,9 @@ import type { FaultTicket } from "../faults/book.js";
 import { FaultSpecError } from "../faults/spec.js";
 import { createResponseId } from "../prng.js";
 import { findModel, listModels, toModelCard } from "../requests/models.js";
+import { handleAgents } from "./agents.js";
 import { handleCompletion } from "./completions.js";
+import { handleConversations } from "./conversations.js";
 import {
   errorEnvelope,
   faultStatusError,
@@ -20,7 +22,7 @@ import { type EmulatorContext, markFaults, type RequestScope } from "./scope.js"
 import { sleepUntil } from "./stream-writer.js";
 import { answerPreflight, sendError, sendJson, setCorsHeaders } from "./util.js";
 
-type Route = "chat" | "fim" | "agents" | "models" | "model";
+type Route = "chat" | "fim" | "agents" | "models" | "model" | "conversations" | "agent-entities";
 
 const postRoutes: Record<string, Route> = {
   "/v1/chat/completions": "chat",
@@ -29,6 +31,13 @@ const postRoutes: Record<string, Route> = {
 };
 
 function matchRoute(method: string, path: string): Route | 404 | 405 {
+  if (path === "/v1/conversations" || path.startsWith("/v1/conversations/")) return "conversations";
+  if (
+    path !== "/v1/agents/completions" &&
+    (path === "/v1/agents" || path.startsWith("/v1/agents/"))
+  ) {
+    return "agent-entities";
+  }
   const post = postRoutes[path];
   const get =
     path === "/v1/models" ? "models" : /^\/v1\/models\/[^/]+$/.test(path) ? "model" : undefined;
@@ -48,7 +57,8 @@ export async function handleRequest(
   res.setHeader("mistral-correlation-id", createResponseId());
   setCorsHeaders(req, res);
   if (req.method === "OPTIONS") return answerPreflight(req, res);
-  const path = new URL(req.url ?? "/", "http://emulator").pathname.replace(/\/+$/, "");
+  const url = new URL(req.url ?? "/", "http://emulator");
+  const path = url.pathname.replace(/\/+$/, "");
   const route = matchRoute(req.method ?? "GET", path);
   if (typeof route === "number") return sendError(res, routingError(route));
   let ticket: FaultTicket;
@@ -83,6 +93,10 @@ export async function handleRequest(
   if (route === "models") return sendJson(res, 200, listModels());
   if (route === "model")
     return answerModel(res, decodeURIComponent(path.slice("/v1/models/".length)));
+  const method = req.method ?? "GET";
+  const rest = path.split("/").slice(3).map(decodeURIComponent);
+  if (route === "conversations") return handleConversations(scope, method, rest, url);
+  if (route === "agent-entities") return handleAgents(scope, method, rest, url);
   await handleCompletion(scope, route);
 }
 

@@ -4,6 +4,7 @@
  * @module
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Store } from "../conversations/store.js";
 import type { FaultBook, FaultTicket } from "../faults/book.js";
 import { type Fault, formatFault } from "../faults/spec.js";
 import type { ResolvedOptions } from "../options.js";
@@ -12,6 +13,8 @@ import type { ResolvedOptions } from "../options.js";
 export interface EmulatorContext {
   options: ResolvedOptions;
   faults: FaultBook;
+  /** The agents and conversations made so far. */
+  store: Store;
 }
 
 /** The state of one request as it moves through the pipeline. */

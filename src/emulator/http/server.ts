@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { Store } from "../conversations/store.js";
 import { FaultBook } from "../faults/book.js";
 import { normalizeFaults } from "../faults/spec.js";
 import {
@@ -36,6 +37,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const ctx: EmulatorContext = {
     options: resolved,
     faults: new FaultBook(normalizeFaults(options.faults)),
+    store: new Store(),
   };
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => serve(ctx, req, res));

@@ -79,7 +79,8 @@ export async function playStream(
     if (!first && interval > 0 && step.data !== "[DONE]")
       await sleepUntil((due += interval), signal);
     first = false;
-    const bytes = Buffer.from(`data: ${step.data}\n\n`);
+    const name = step.event === undefined ? "" : `event: ${step.event}\n`;
+    const bytes = Buffer.from(`${name}data: ${step.data}\n\n`);
     if (script.dropAfterBytes !== undefined && sent + bytes.length > script.dropAfterBytes) {
       return drop(res, bytes.subarray(0, script.dropAfterBytes - sent));
     }

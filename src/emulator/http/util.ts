@@ -37,7 +37,7 @@ export function answerPreflight(req: IncomingMessage, res: ServerResponse): void
     ...asked,
   ]);
   res.writeHead(204, {
-    "access-control-allow-methods": "GET, POST, OPTIONS",
+    "access-control-allow-methods": "GET, POST, PATCH, PUT, DELETE, OPTIONS",
     "access-control-allow-headers": [...allowed].join(", "),
     "access-control-max-age": "600",
     "content-length": "0",

@@ -46,7 +46,7 @@ const imageUrl = model("ImageURL", { url: str, detail: nullable(enumOf("low", "a
 ]);
 
 /** ContentChunk: the parts of a message's `content` array. */
-const contentChunk = tagged("type", {
+export const contentChunk = tagged("type", {
   text: textChunk,
   image_url: model(
     "ImageURLChunk",
@@ -128,7 +128,7 @@ const functionTool = model(
 );
 /** Built-in connectors are accepted as they come; the emulator never calls them. */
 const builtInTool = (name: string) => model(name, { type: anyValue }, [], "allow");
-const tool = tagged(
+export const tool = tagged(
   "type",
   {
     function: functionTool,
@@ -151,7 +151,7 @@ const toolChoice = byType({
   ),
 });
 
-const responseFormat = model("ResponseFormat", {
+export const responseFormat = model("ResponseFormat", {
   type: enumOf("text", "json_object", "json_schema"),
   json_schema: nullable(
     model("JsonSchema", { name: str, description: nullable(str), schema: dict, strict: bool }, [
@@ -161,7 +161,7 @@ const responseFormat = model("ResponseFormat", {
   ),
 });
 
-const stop = nullable(byType({ string: str, array: list(str) }));
+export const stop = nullable(byType({ string: str, array: list(str) }));
 
 /** Fields shared by chat and agents completions. */
 const conversationFields: Record<string, Check> = {
