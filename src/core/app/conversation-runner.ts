@@ -18,6 +18,7 @@ import type {
   ConversationResponse,
   ConversationUsageInfo,
   FunctionCallEntry,
+  InputEntries,
   ToolCall,
   ToolCallConfirmation,
 } from "../models/index.js";
@@ -72,7 +73,7 @@ export class ConversationToolRunner extends ToolLoop<
   readonly #streams: ConversationStreams;
   readonly #request: ConversationRequest;
   readonly #confirm: ConversationRunToolsOptions["confirm"];
-  #next: { inputs: ConversationEntry[]; confirmations: ToolCallConfirmation[] } | undefined;
+  #next: { inputs: InputEntries[]; confirmations: ToolCallConfirmation[] } | undefined;
 
   /** @internal Made by `beta.conversations.runTools()`. */
   constructor(
@@ -157,7 +158,7 @@ export class ConversationToolRunner extends ToolLoop<
 
   protected answered(results: readonly AnsweredCall[]): void {
     const inputs = results.map(
-      (r): ConversationEntry => ({
+      (r): InputEntries => ({
         type: "function.result",
         toolCallId: r.toolCall.id,
         result: r.content,

@@ -18,11 +18,20 @@ import {
 } from "./completion-args.js";
 import { decodeGuardrails, encodeGuardrails } from "./guardrails.js";
 import { encodeTools } from "./tools.js";
-import { dateOf, fieldsOf, isObject, setDefined, type WireObject } from "./wire.js";
+import {
+  dateOf,
+  fieldsOf,
+  isObject,
+  nullableString,
+  numberOr,
+  setDefined,
+  stringOr,
+  type WireObject,
+} from "./wire.js";
 
 /** `create()` / `update()` body → wire. */
-export function encodeAgentRequest(request: CreateAgentRequest | UpdateAgentRequest): WireObject {
-  const r = fieldsOf<CreateAgentRequest & UpdateAgentRequest>(request as unknown as WireObject);
+export function encodeAgentRequest(request: WireObject): WireObject {
+  const r = fieldsOf<CreateAgentRequest & UpdateAgentRequest>(request);
   const out: WireObject = {};
   setDefined(out, "instructions", r.instructions);
   setDefined(out, "tools", encodeTools(r.tools));
@@ -41,23 +50,31 @@ export function encodeAgentRequest(request: CreateAgentRequest | UpdateAgentRequ
 /** A wire agent → public. */
 export function decodeAgent(wire: unknown): Agent {
   const w = isObject(wire) ? wire : {};
-  const out: WireObject = {};
-  setDefined(out, "instructions", w.instructions);
-  setDefined(out, "tools", decodeConversationTools(w.tools));
-  setDefined(out, "completionArgs", decodeCompletionArgs(w.completion_args));
-  setDefined(out, "guardrails", decodeGuardrails(w.guardrails));
-  Object.assign(out, { model: w.model, name: w.name });
-  setDefined(out, "description", w.description);
-  setDefined(out, "handoffs", w.handoffs);
-  setDefined(out, "metadata", w.metadata);
-  Object.assign(out, { object: "agent", id: w.id, version: w.version, versions: w.versions ?? [] });
-  setDefined(out, "ownerId", w.owner_id);
-  out.createdAt = dateOf(w.created_at);
-  out.updatedAt = dateOf(w.updated_at);
-  out.deploymentChat = w.deployment_chat === true;
-  out.source = w.source;
-  setDefined(out, "versionMessage", w.version_message);
-  return out as unknown as Agent;
+  const out: Agent = {
+    model: stringOr(w.model, ""),
+    name: stringOr(w.name, ""),
+    object: "agent",
+    id: stringOr(w.id, ""),
+    version: numberOr(w.version, 0),
+    versions: Array.isArray(w.versions) ? (w.versions as number[]) : [],
+    createdAt: dateOf(w.created_at) ?? new Date(Number.NaN),
+    updatedAt: dateOf(w.updated_at) ?? new Date(Number.NaN),
+    deploymentChat: w.deployment_chat === true,
+    source: stringOr(w.source, "api"),
+  };
+  if (w.instructions !== undefined) out.instructions = nullableString(w.instructions);
+  const tools = decodeConversationTools(w.tools);
+  if (tools) out.tools = tools;
+  const args = decodeCompletionArgs(w.completion_args);
+  if (args) out.completionArgs = args;
+  if (w.guardrails !== undefined) out.guardrails = decodeGuardrails(w.guardrails);
+  if (w.description !== undefined) out.description = nullableString(w.description);
+  if (w.handoffs !== undefined)
+    out.handoffs = Array.isArray(w.handoffs) ? (w.handoffs as string[]) : null;
+  if (w.metadata !== undefined) out.metadata = isObject(w.metadata) ? w.metadata : null;
+  if (w.owner_id !== undefined) out.ownerId = nullableString(w.owner_id);
+  if (w.version_message !== undefined) out.versionMessage = nullableString(w.version_message);
+  return out;
 }
 
 /** A wire alias → public. */
@@ -66,7 +83,7 @@ export function decodeAgentAlias(wire: unknown): AgentAliasResponse {
   return {
     alias: String(w.alias ?? ""),
     version: Number(w.version),
-    createdAt: dateOf(w.created_at) as Date,
-    updatedAt: dateOf(w.updated_at) as Date,
+    createdAt: dateOf(w.created_at) ?? new Date(Number.NaN),
+    updatedAt: dateOf(w.updated_at) ?? new Date(Number.NaN),
   };
 }

@@ -25,6 +25,7 @@ import {
   isObject,
   isoOf,
   mapArray,
+  nullableString,
   setDefined,
   stringOr,
   type WireObject,
@@ -50,6 +51,7 @@ function entryType(entry: WireObject): unknown {
 /** One public entry → wire. */
 export function encodeEntry(entry: unknown): unknown {
   if (!isObject(entry)) return entry;
+  if (entry.type === "UNKNOWN" && entry.isUnknown === true) return entry.raw;
   const type = entryType(entry);
   const out: WireObject = { object: entry.object ?? "entry", type };
   setDefined(out, "created_at", isoOf(entry.createdAt));
@@ -108,45 +110,101 @@ export function decodeEntries(wire: unknown): ConversationEntry[] {
   return Array.isArray(wire) ? wire.map(decodeEntry) : [];
 }
 
-/** One wire entry → public, by its `type`; an entry of a type this client does not know as sent. */
-export function decodeEntry(wire: unknown): ConversationEntry {
-  if (!isObject(wire)) return wire as ConversationEntry;
-  const out: WireObject = { object: wire.object ?? "entry", type: wire.type };
-  setDefined(out, "createdAt", dateOf(wire.created_at));
+/** What every entry has: object, times, id. */
+function entryBase(wire: WireObject) {
+  const out: {
+    object: "entry";
+    createdAt?: Date;
+    completedAt?: Date | null;
+    id?: string;
+  } = { object: "entry" };
+  const created = dateOf(wire.created_at);
+  if (created) out.createdAt = created;
   if (wire.completed_at !== undefined) out.completedAt = dateOf(wire.completed_at) ?? null;
-  setDefined(out, "agentId", wire.agent_id);
-  setDefined(out, "model", wire.model);
-  setDefined(out, "id", wire.id);
+  if (typeof wire.id === "string") out.id = wire.id;
+  return out;
+}
+
+/** Who made an output entry. */
+function byAgent(wire: WireObject) {
+  const out: { agentId?: string | null | undefined; model?: string | null | undefined } = {};
+  if (wire.agent_id !== undefined) out.agentId = nullableString(wire.agent_id);
+  if (wire.model !== undefined) out.model = nullableString(wire.model);
+  return out;
+}
+
+/** One wire entry → public, by its `type`; an entry of a type this client does not know is kept in `raw`. */
+export function decodeEntry(wire: unknown): ConversationEntry {
+  if (!isObject(wire)) return { type: "UNKNOWN", raw: wire, isUnknown: true };
+  const base = entryBase(wire);
   switch (wire.type) {
-    case "message.input":
+    case "message.input": {
+      const e: MessageInputEntry = {
+        ...base,
+        type: "message.input",
+        role: stringOr(wire.role, "user"),
+        content: (decodeContent(wire.content) ?? "") as MessageInputEntry["content"],
+      };
+      if (typeof wire.prefix === "boolean") e.prefix = wire.prefix;
+      return e;
+    }
     case "message.output":
-      out.role = wire.role;
-      out.content = decodeContent(wire.content) ?? "";
-      setDefined(out, "prefix", wire.prefix);
-      break;
+      return {
+        ...base,
+        type: "message.output",
+        ...byAgent(wire),
+        role: "assistant",
+        content: decodeContent(wire.content) ?? "",
+      };
     case "function.result":
-      Object.assign(out, { toolCallId: wire.tool_call_id, result: wire.result });
-      break;
+      return {
+        ...base,
+        type: "function.result",
+        toolCallId: stringOr(wire.tool_call_id, ""),
+        result: stringOr(wire.result, ""),
+      };
     case "function.call":
-      Object.assign(out, { toolCallId: wire.tool_call_id, name: wire.name });
-      out.arguments = wire.arguments;
-      setDefined(out, "confirmationStatus", wire.confirmation_status);
-      break;
-    case "tool.execution":
+      return decodeFunctionCall(wire, base);
+    case "tool.execution": {
       // Recorded entries may have no `arguments`, which the spec requires.
-      Object.assign(out, { name: wire.name, arguments: stringOr(wire.arguments, "") });
-      setDefined(out, "info", wire.info);
-      break;
+      const e: ToolExecutionEntry = {
+        ...base,
+        type: "tool.execution",
+        ...byAgent(wire),
+        name: stringOr(wire.name, ""),
+        arguments: stringOr(wire.arguments, ""),
+      };
+      if (isObject(wire.info)) e.info = wire.info;
+      return e;
+    }
     case "agent.handoff":
-      Object.assign(out, {
-        previousAgentId: wire.previous_agent_id,
-        previousAgentName: wire.previous_agent_name,
-        nextAgentId: wire.next_agent_id,
-        nextAgentName: wire.next_agent_name,
-      });
-      break;
+      return {
+        ...base,
+        type: "agent.handoff",
+        previousAgentId: stringOr(wire.previous_agent_id, ""),
+        previousAgentName: stringOr(wire.previous_agent_name, ""),
+        nextAgentId: stringOr(wire.next_agent_id, ""),
+        nextAgentName: stringOr(wire.next_agent_name, ""),
+      };
     default:
-      return wire as unknown as ConversationEntry;
+      return { type: "UNKNOWN", raw: wire, isUnknown: true };
   }
-  return out as unknown as ConversationEntry;
+}
+
+function decodeFunctionCall(
+  wire: WireObject,
+  base: ReturnType<typeof entryBase>,
+): FunctionCallEntry {
+  const args = wire.arguments;
+  const e: FunctionCallEntry = {
+    ...base,
+    type: "function.call",
+    ...byAgent(wire),
+    toolCallId: stringOr(wire.tool_call_id, ""),
+    name: stringOr(wire.name, ""),
+    arguments: isObject(args) ? args : stringOr(args, ""),
+  };
+  if (wire.confirmation_status !== undefined)
+    e.confirmationStatus = nullableString(wire.confirmation_status);
+  return e;
 }

@@ -6,78 +6,123 @@
  * @module
  */
 
-import type { ConversationEventsData } from "../models/index.js";
+import type { ConversationEventsData, OutputContentChunks } from "../models/index.js";
 import { decodeContentChunk } from "./content.js";
 import { decodeConversationUsage } from "./conversations.js";
-import { dateOf, numberOr, setDefined, stringOr, type WireObject } from "./wire.js";
+import { dateOf, isObject, nullableString, numberOr, stringOr, type WireObject } from "./wire.js";
+
+/** What the events of an output share: time, output index, entry id. */
+function output(wire: WireObject) {
+  const out: { createdAt?: Date; outputIndex: number; id: string } = {
+    outputIndex: numberOr(wire.output_index, 0),
+    id: stringOr(wire.id, ""),
+  };
+  const created = dateOf(wire.created_at);
+  if (created) out.createdAt = created;
+  return out;
+}
+
+/** Who made it, when sent. */
+function by(wire: WireObject) {
+  const out: { model?: string | null | undefined; agentId?: string | null | undefined } = {};
+  if (wire.model !== undefined) out.model = nullableString(wire.model);
+  if (wire.agent_id !== undefined) out.agentId = nullableString(wire.agent_id);
+  return out;
+}
+
+/** The time of an event that belongs to no output. */
+function at(wire: WireObject): { createdAt?: Date } {
+  const created = dateOf(wire.created_at);
+  return created ? { createdAt: created } : {};
+}
 
 /** One event's data → public. */
 export function decodeConversationEvent(wire: WireObject): ConversationEventsData {
-  const type = wire.type;
-  const out: WireObject = { type };
-  setDefined(out, "createdAt", dateOf(wire.created_at));
-  switch (type) {
-    case "message.output.delta":
-      outputFields(out, wire);
-      out.contentIndex = numberOr(wire.content_index, 0);
-      modelFields(out, wire);
-      out.role = "assistant";
-      out.content =
-        typeof wire.content === "string" ? wire.content : decodeContentChunk(wire.content);
-      break;
-    case "function.call.delta":
-      outputFields(out, wire);
-      modelFields(out, wire);
-      Object.assign(out, {
-        name: wire.name,
-        toolCallId: wire.tool_call_id,
-        arguments: wire.arguments,
-      });
-      setDefined(out, "confirmationStatus", wire.confirmation_status);
-      break;
+  switch (wire.type) {
+    case "message.output.delta": {
+      const content = wire.content;
+      return {
+        type: "message.output.delta",
+        ...output(wire),
+        contentIndex: numberOr(wire.content_index, 0),
+        ...by(wire),
+        role: "assistant",
+        content:
+          typeof content === "string"
+            ? content
+            : (decodeContentChunk(content) as OutputContentChunks),
+      };
+    }
+    case "function.call.delta": {
+      const e = {
+        type: "function.call.delta" as const,
+        ...output(wire),
+        ...by(wire),
+        name: stringOr(wire.name, ""),
+        toolCallId: stringOr(wire.tool_call_id, ""),
+        arguments: stringOr(wire.arguments, ""),
+      };
+      const status = wire.confirmation_status;
+      return status === undefined ? e : { ...e, confirmationStatus: nullableString(status) };
+    }
     case "tool.execution.started":
-    case "tool.execution.delta":
-      outputFields(out, wire);
-      if (type === "tool.execution.started") modelFields(out, wire);
       // Recorded `tool.execution.started` events have no `arguments`, which the spec requires.
-      Object.assign(out, { name: wire.name, arguments: stringOr(wire.arguments, "") });
-      break;
-    case "tool.execution.done":
-      outputFields(out, wire);
-      out.name = wire.name;
-      setDefined(out, "info", wire.info);
-      break;
+      return {
+        type: "tool.execution.started",
+        ...output(wire),
+        ...by(wire),
+        name: stringOr(wire.name, ""),
+        arguments: stringOr(wire.arguments, ""),
+      };
+    case "tool.execution.delta":
+      return {
+        type: "tool.execution.delta",
+        ...output(wire),
+        name: stringOr(wire.name, ""),
+        arguments: stringOr(wire.arguments, ""),
+      };
+    case "tool.execution.done": {
+      const e = {
+        type: "tool.execution.done" as const,
+        ...output(wire),
+        name: stringOr(wire.name, ""),
+      };
+      return isObject(wire.info) ? { ...e, info: wire.info } : e;
+    }
     case "agent.handoff.started":
-      outputFields(out, wire);
-      out.previousAgentId = wire.previous_agent_id;
-      out.previousAgentName = wire.previous_agent_name;
-      break;
+      return {
+        type: "agent.handoff.started",
+        ...output(wire),
+        previousAgentId: stringOr(wire.previous_agent_id, ""),
+        previousAgentName: stringOr(wire.previous_agent_name, ""),
+      };
     case "agent.handoff.done":
-      outputFields(out, wire);
-      out.nextAgentId = wire.next_agent_id;
-      out.nextAgentName = wire.next_agent_name;
-      break;
+      return {
+        type: "agent.handoff.done",
+        ...output(wire),
+        nextAgentId: stringOr(wire.next_agent_id, ""),
+        nextAgentName: stringOr(wire.next_agent_name, ""),
+      };
     case "conversation.response.started":
-      out.conversationId = wire.conversation_id;
-      break;
+      return {
+        type: "conversation.response.started",
+        ...at(wire),
+        conversationId: stringOr(wire.conversation_id, ""),
+      };
     case "conversation.response.done":
-      out.usage = decodeConversationUsage(wire.usage);
-      break;
+      return {
+        type: "conversation.response.done",
+        ...at(wire),
+        usage: decodeConversationUsage(wire.usage),
+      };
     case "conversation.response.error":
-      Object.assign(out, { message: wire.message, code: wire.code });
-      break;
+      return {
+        type: "conversation.response.error",
+        ...at(wire),
+        message: stringOr(wire.message, ""),
+        code: numberOr(wire.code, 0),
+      };
     default:
       return { type: "UNKNOWN", raw: wire, isUnknown: true };
   }
-  return out as unknown as ConversationEventsData;
-}
-
-function outputFields(out: WireObject, wire: WireObject): void {
-  out.outputIndex = numberOr(wire.output_index, 0);
-  out.id = wire.id;
-}
-
-function modelFields(out: WireObject, wire: WireObject): void {
-  setDefined(out, "model", wire.model);
-  setDefined(out, "agentId", wire.agent_id);
 }

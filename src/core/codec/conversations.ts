@@ -7,6 +7,7 @@
  */
 
 import type {
+  AgentConversation,
   ConversationAppendRequest,
   ConversationHistory,
   ConversationMessages,
@@ -17,6 +18,7 @@ import type {
   ConversationUsageInfo,
   MessageInputEntry,
   MessageOutputEntry,
+  ModelConversation,
   ResponseV1ConversationsGet,
 } from "../models/index.js";
 import {
@@ -27,14 +29,20 @@ import {
 import { decodeEntries, encodeInputs } from "./conversation-entries.js";
 import { decodeGuardrails, encodeGuardrails } from "./guardrails.js";
 import { encodeTools } from "./tools.js";
-import { dateOf, fieldsOf, isObject, numberOr, setDefined, type WireObject } from "./wire.js";
+import {
+  dateOf,
+  fieldsOf,
+  isObject,
+  nullableString,
+  numberOr,
+  setDefined,
+  stringOr,
+  type WireObject,
+} from "./wire.js";
 
 /** `start()` / `startStream()` body → wire. */
-export function encodeConversationRequest(
-  request: ConversationRequest,
-  stream: boolean,
-): WireObject {
-  const r = fieldsOf<ConversationRequest>(request as unknown as WireObject);
+export function encodeConversationRequest(request: WireObject, stream: boolean): WireObject {
+  const r = fieldsOf<ConversationRequest>(request);
   const out: WireObject = { inputs: encodeInputs(r.inputs), stream };
   setDefined(out, "store", r.store);
   setDefined(out, "handoff_execution", r.handoffExecution);
@@ -52,11 +60,8 @@ export function encodeConversationRequest(
 }
 
 /** `append()` / `appendStream()` body → wire. */
-export function encodeAppendRequest(
-  request: ConversationAppendRequest,
-  stream: boolean,
-): WireObject {
-  const r = fieldsOf<ConversationAppendRequest>(request as unknown as WireObject);
+export function encodeAppendRequest(request: WireObject, stream: boolean): WireObject {
+  const r = fieldsOf<ConversationAppendRequest>(request);
   const out: WireObject = { stream };
   setDefined(out, "inputs", encodeInputs(r.inputs));
   setDefined(out, "store", r.store);
@@ -76,11 +81,8 @@ export function encodeAppendRequest(
 }
 
 /** `restart()` / `restartStream()` body → wire. */
-export function encodeRestartRequest(
-  request: ConversationRestartRequest,
-  stream: boolean,
-): WireObject {
-  const r = fieldsOf<ConversationRestartRequest>(request as unknown as WireObject);
+export function encodeRestartRequest(request: WireObject, stream: boolean): WireObject {
+  const r = fieldsOf<ConversationRestartRequest>(request);
   const out: WireObject = { stream };
   setDefined(out, "inputs", encodeInputs(r.inputs));
   setDefined(out, "store", r.store);
@@ -123,22 +125,35 @@ export function decodeConversationResponse(wire: WireObject): ConversationRespon
 /** A conversation (with a model or an agent) → public. */
 export function decodeConversation(wire: unknown): ResponseV1ConversationsGet {
   const w = isObject(wire) ? wire : {};
-  const out: WireObject = {};
-  setDefined(out, "instructions", w.instructions);
-  setDefined(out, "tools", decodeConversationTools(w.tools));
-  setDefined(out, "completionArgs", decodeCompletionArgs(w.completion_args));
-  setDefined(out, "guardrails", decodeGuardrails(w.guardrails));
-  setDefined(out, "name", w.name);
-  setDefined(out, "description", w.description);
-  setDefined(out, "metadata", w.metadata);
-  out.object = "conversation";
-  out.id = w.id;
-  out.createdAt = dateOf(w.created_at);
-  out.updatedAt = dateOf(w.updated_at);
-  setDefined(out, "agentId", w.agent_id);
-  setDefined(out, "agentVersion", w.agent_version);
-  setDefined(out, "model", w.model);
-  return out as unknown as ResponseV1ConversationsGet;
+  const base = {
+    object: "conversation" as const,
+    id: stringOr(w.id, ""),
+    createdAt: dateOf(w.created_at) ?? new Date(Number.NaN),
+    updatedAt: dateOf(w.updated_at) ?? new Date(Number.NaN),
+  };
+  const named: Pick<ModelConversation, "name" | "description" | "metadata"> = {};
+  if (w.name !== undefined) named.name = nullableString(w.name);
+  if (w.description !== undefined) named.description = nullableString(w.description);
+  if (w.metadata !== undefined) named.metadata = isObject(w.metadata) ? w.metadata : null;
+  if (typeof w.agent_id === "string") {
+    const out: AgentConversation = { ...named, ...base, agentId: w.agent_id };
+    if (
+      typeof w.agent_version === "string" ||
+      typeof w.agent_version === "number" ||
+      w.agent_version === null
+    ) {
+      out.agentVersion = w.agent_version;
+    }
+    return out;
+  }
+  const out: ModelConversation = { ...named, ...base, model: stringOr(w.model, "") };
+  if (w.instructions !== undefined) out.instructions = nullableString(w.instructions);
+  const tools = decodeConversationTools(w.tools);
+  if (tools) out.tools = tools;
+  const args = decodeCompletionArgs(w.completion_args);
+  if (args) out.completionArgs = args;
+  if (w.guardrails !== undefined) out.guardrails = decodeGuardrails(w.guardrails);
+  return out;
 }
 
 /** `getHistory()`'s answer → public. */

@@ -1,27 +1,18 @@
 /**
  * The codec: wire (snake_case) ⇄ public (camelCase), one small function per
  * type. Free-form values (JSON Schemas, `metadata`, object `arguments`) are
- * never rewritten.
+ * never rewritten. The Conversations and agents codecs are not re-exported
+ * here: only the code loaded on first use imports them (directly), so a
+ * bundle that only chats does not carry them.
  *
  * @module
  */
 
-export { decodeAgent, decodeAgentAlias, encodeAgentRequest } from "./agent-entities.js";
 export { encodeAgentsCompletionRequest } from "./agents.js";
 export { decodeCompletionChunk, decodeDeltaMessage } from "./chat-chunk.js";
 export { encodeChatCompletionRequest } from "./chat-request.js";
 export { decodeChatCompletionResponse } from "./chat-response.js";
 export { decodeContent, decodeContentChunk, encodeContent } from "./content.js";
-export { decodeConversationEvent } from "./conversation-events.js";
-export {
-  decodeConversation,
-  decodeConversationHistory,
-  decodeConversationMessages,
-  decodeConversationResponse,
-  encodeAppendRequest,
-  encodeConversationRequest,
-  encodeRestartRequest,
-} from "./conversations.js";
 export { decodeFimCompletionResponse, encodeFimCompletionRequest } from "./fim.js";
 export { encodeMessage } from "./messages.js";
 export { decodeModelCard, decodeModelList } from "./model-cards.js";

@@ -7,7 +7,7 @@
 
 import type { ApiCall, ApiCore } from "../call/api-core.js";
 import type { RequestOptions } from "../call/options.js";
-import { decodeAgent, decodeAgentAlias, encodeAgentRequest } from "../codec/index.js";
+import { decodeAgent, decodeAgentAlias, encodeAgentRequest } from "../codec/agent-entities.js";
 import type { Agent, AgentAliasResponse, AgentListPage } from "../models/index.js";
 import { expectObject } from "../resources/check-request.js";
 import { pageQuery, pathId, requestObject } from "./query.js";
@@ -44,7 +44,7 @@ function agentPath(request: unknown, method: string, suffix = ""): string {
 export const agentCalls = {
   create(core: ApiCore, request: unknown, options?: RequestOptions): Promise<Agent> {
     const method = "beta.agents.create";
-    const body = encodeAgentRequest(requestObject(request, method) as never);
+    const body = encodeAgentRequest(requestObject(request, method));
     return send(core, method, { method: "POST", path: "/v1/agents", body }, options, oneAgent);
   },
   list(core: ApiCore, request: unknown, options?: RequestOptions): Promise<Agent[]> {
@@ -130,6 +130,8 @@ export const agentCalls = {
     const path = agentPath(request, method, "/aliases") + pageQuery(request, ["alias"]);
     return send(core, method, { method: "DELETE", path }, options, nothing);
   },
+  listPages: (core: ApiCore, request: unknown, options?: RequestOptions): Promise<AgentPages> =>
+    listPages(core, request as Record<string, unknown> | undefined, options),
 };
 
 /** A page of `listPages()`, with the way to the next (`null` after the last), as in the official client. */

@@ -17,7 +17,7 @@ import {
   encodeAppendRequest,
   encodeConversationRequest,
   encodeRestartRequest,
-} from "../codec/index.js";
+} from "../codec/conversations.js";
 import { InvalidRequestError, type ResponseMeta } from "../errors/index.js";
 import type {
   AgentsApiV1ConversationsListRequest,
@@ -60,7 +60,7 @@ export function startCall(request: unknown, stream: boolean): ConversationCall {
   return {
     method,
     path: "/v1/conversations",
-    body: encodeConversationRequest(body as never, stream),
+    body: encodeConversationRequest(body, stream),
   };
 }
 
@@ -84,7 +84,7 @@ export function restartCall(request: unknown, stream: boolean): ConversationCall
   const body = requestObject(outer[field], `${method}: request.${field}`);
   pathId(body.fromEntryId, method, `${field}.fromEntryId`);
   checkInputs(body.inputs, method, false);
-  const wire = encodeRestartRequest(body as never, stream);
+  const wire = encodeRestartRequest(body, stream);
   return { method, path: `/v1/conversations/${id}/restart`, body: wire };
 }
 
@@ -183,3 +183,25 @@ export async function getMessages(
   );
   return decodeConversationMessages(expectObject(wire, method));
 }
+
+/** Every conversations call, by method name (what the resource's methods forward to). */
+export const conversationCalls = {
+  start: (core: ApiCore, request: unknown, options?: RequestOptions) =>
+    completeConversation(core, startCall(request, false), options),
+  startStream: (core: ApiCore, request: unknown, options?: RequestOptions) =>
+    openConversationStream(core, startCall(request, true), options),
+  append: (core: ApiCore, request: unknown, options?: RequestOptions) =>
+    completeConversation(core, appendCall(request, false), options),
+  appendStream: (core: ApiCore, request: unknown, options?: RequestOptions) =>
+    openConversationStream(core, appendCall(request, true), options),
+  restart: (core: ApiCore, request: unknown, options?: RequestOptions) =>
+    completeConversation(core, restartCall(request, false), options),
+  restartStream: (core: ApiCore, request: unknown, options?: RequestOptions) =>
+    openConversationStream(core, restartCall(request, true), options),
+  list: (core: ApiCore, request: unknown, options?: RequestOptions) =>
+    listConversations(core, request as AgentsApiV1ConversationsListRequest | undefined, options),
+  get: getConversation,
+  delete: deleteConversation,
+  getHistory,
+  getMessages,
+};

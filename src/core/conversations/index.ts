@@ -1,21 +1,10 @@
 /**
- * The Conversations and agents calls, loaded on first use (`resources/beta.ts`
- * reaches them only through `import()`), so an app that only chats does not
- * carry them.
+ * The Conversations and agents calls, loaded on first use (the resources
+ * `resources/conversations.ts` and `resources/beta-agents.ts` reach them only
+ * through `import()`), so an app that only chats does not carry them.
  *
  * @module
  */
 
-export { type AgentPages, agentCalls, listPages } from "./agents.js";
-export {
-  appendCall,
-  completeConversation,
-  deleteConversation,
-  getConversation,
-  getHistory,
-  getMessages,
-  listConversations,
-  openConversationStream,
-  restartCall,
-  startCall,
-} from "./calls.js";
+export { type AgentPages, agentCalls } from "./agents.js";
+export { conversationCalls } from "./calls.js";

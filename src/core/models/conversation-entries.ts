@@ -144,12 +144,26 @@ export type InputEntries =
 /** A request's `inputs`: a user message as text, or entries. */
 export type ConversationInputs = string | Array<InputEntries>;
 
+/**
+ * An entry of a type this client does not know, as decoded from a response:
+ * its wire object untouched in `raw` (sent back as is if put into `inputs`).
+ */
+export interface UnknownConversationEntry {
+  /** Always `"UNKNOWN"`; the real type is `raw.type`. */
+  type: "UNKNOWN";
+  /** The entry exactly as it came off the wire. */
+  raw: unknown;
+  /** Marks the fallback. */
+  isUnknown: true;
+}
+
 /** An entry the server answers with (`outputs` of a response). */
 export type ConversationResponseOutput =
   | AgentHandoffEntry
   | FunctionCallEntry
   | ToolExecutionEntry
-  | MessageOutputEntry;
+  | MessageOutputEntry
+  | UnknownConversationEntry;
 
 /** Any entry of a conversation's history. */
-export type ConversationEntry = InputEntries;
+export type ConversationEntry = InputEntries | UnknownConversationEntry;

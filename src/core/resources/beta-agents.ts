@@ -25,8 +25,7 @@ import type {
   AgentsApiV1AgentsUpdateVersionRequest,
   CreateAgentRequest,
 } from "../models/index.js";
-
-const calls = () => import("../conversations/index.js");
+import { forward } from "./lazy-calls.js";
 
 /** Agents (`/v1/agents`). */
 export class BetaAgents {
@@ -39,12 +38,12 @@ export class BetaAgents {
 
   /** Creates an agent (version 0). */
   async create(request: CreateAgentRequest, options?: RequestOptions): Promise<Agent> {
-    return (await calls()).agentCalls.create(this.#core, request, options);
+    return forward("agentCalls", "create", this.#core, request, options);
   }
 
   /** Lists agents, newest first (the API marks this endpoint deprecated; see {@link BetaAgents.listPages}). */
   async list(request?: AgentsApiV1AgentsListRequest, options?: RequestOptions): Promise<Agent[]> {
-    return (await calls()).agentCalls.list(this.#core, request, options);
+    return forward("agentCalls", "list", this.#core, request, options);
   }
 
   /** The first page of agents; `for await` over it (or `next()`) reads the following pages. */
@@ -52,22 +51,22 @@ export class BetaAgents {
     request?: AgentsApiV1AgentsListPagesRequest,
     options?: RequestOptions,
   ): Promise<AgentPages> {
-    return (await calls()).listPages(this.#core, request as Record<string, unknown>, options);
+    return forward("agentCalls", "listPages", this.#core, request, options);
   }
 
   /** One agent, at its current version or at `agentVersion` (a number or an alias). */
   async get(request: AgentsApiV1AgentsGetRequest, options?: RequestOptions): Promise<Agent> {
-    return (await calls()).agentCalls.get(this.#core, request, options);
+    return forward("agentCalls", "get", this.#core, request, options);
   }
 
   /** Changes an agent: a new version, which becomes its current one. */
   async update(request: AgentsApiV1AgentsUpdateRequest, options?: RequestOptions): Promise<Agent> {
-    return (await calls()).agentCalls.update(this.#core, request, options);
+    return forward("agentCalls", "update", this.#core, request, options);
   }
 
   /** Deletes an agent. */
   async delete(request: AgentsApiV1AgentsDeleteRequest, options?: RequestOptions): Promise<void> {
-    return (await calls()).agentCalls.delete(this.#core, request, options);
+    return forward("agentCalls", "delete", this.#core, request, options);
   }
 
   /** Makes one of its versions the agent's current one. */
@@ -75,7 +74,7 @@ export class BetaAgents {
     request: AgentsApiV1AgentsUpdateVersionRequest,
     options?: RequestOptions,
   ): Promise<Agent> {
-    return (await calls()).agentCalls.updateVersion(this.#core, request, options);
+    return forward("agentCalls", "updateVersion", this.#core, request, options);
   }
 
   /** Every version of an agent. */
@@ -83,7 +82,7 @@ export class BetaAgents {
     request: AgentsApiV1AgentsListVersionsRequest,
     options?: RequestOptions,
   ): Promise<Agent[]> {
-    return (await calls()).agentCalls.listVersions(this.#core, request, options);
+    return forward("agentCalls", "listVersions", this.#core, request, options);
   }
 
   /** One version of an agent. */
@@ -91,7 +90,7 @@ export class BetaAgents {
     request: AgentsApiV1AgentsGetVersionRequest,
     options?: RequestOptions,
   ): Promise<Agent> {
-    return (await calls()).agentCalls.getVersion(this.#core, request, options);
+    return forward("agentCalls", "getVersion", this.#core, request, options);
   }
 
   /** Names a version (or moves the name to another one). */
@@ -99,7 +98,7 @@ export class BetaAgents {
     request: AgentsApiV1AgentsCreateOrUpdateAliasRequest,
     options?: RequestOptions,
   ): Promise<AgentAliasResponse> {
-    return (await calls()).agentCalls.createVersionAlias(this.#core, request, options);
+    return forward("agentCalls", "createVersionAlias", this.#core, request, options);
   }
 
   /** The names of an agent's versions. */
@@ -107,7 +106,7 @@ export class BetaAgents {
     request: AgentsApiV1AgentsListVersionAliasesRequest,
     options?: RequestOptions,
   ): Promise<AgentAliasResponse[]> {
-    return (await calls()).agentCalls.listVersionAliases(this.#core, request, options);
+    return forward("agentCalls", "listVersionAliases", this.#core, request, options);
   }
 
   /** Removes a version's name. */
@@ -115,6 +114,6 @@ export class BetaAgents {
     request: AgentsApiV1AgentsDeleteAliasRequest,
     options?: RequestOptions,
   ): Promise<void> {
-    return (await calls()).agentCalls.deleteVersionAlias(this.#core, request, options);
+    return forward("agentCalls", "deleteVersionAlias", this.#core, request, options);
   }
 }

@@ -34,8 +34,8 @@ import type {
   ResponseV1ConversationsGet,
 } from "../models/index.js";
 import type { EventStream } from "../stream/event-stream.js";
+import { forward } from "./lazy-calls.js";
 
-const calls = () => import("../conversations/index.js");
 const app = () => import("../app/index.js");
 
 /** Conversations (`/v1/conversations`). */
@@ -52,8 +52,7 @@ export class Conversations {
     request: ConversationRequest,
     options?: RequestOptions,
   ): Promise<ConversationResponse> {
-    const c = await calls();
-    return c.completeConversation(this.#core, c.startCall(request, false), options);
+    return forward("conversationCalls", "start", this.#core, request, options);
   }
 
   /**
@@ -64,8 +63,7 @@ export class Conversations {
     request: ConversationStreamRequest,
     options?: RequestOptions,
   ): Promise<EventStream<ConversationEvents>> {
-    const c = await calls();
-    return c.openConversationStream(this.#core, c.startCall(request, true), options);
+    return forward("conversationCalls", "startStream", this.#core, request, options);
   }
 
   /** Appends entries (a message, function results, confirmations) and returns the answer. */
@@ -73,8 +71,7 @@ export class Conversations {
     request: AgentsApiV1ConversationsAppendRequest,
     options?: RequestOptions,
   ): Promise<ConversationResponse> {
-    const c = await calls();
-    return c.completeConversation(this.#core, c.appendCall(request, false), options);
+    return forward("conversationCalls", "append", this.#core, request, options);
   }
 
   /** Appends entries and streams the answer. */
@@ -82,8 +79,7 @@ export class Conversations {
     request: AgentsApiV1ConversationsAppendStreamRequest,
     options?: RequestOptions,
   ): Promise<EventStream<ConversationEvents>> {
-    const c = await calls();
-    return c.openConversationStream(this.#core, c.appendCall(request, true), options);
+    return forward("conversationCalls", "appendStream", this.#core, request, options);
   }
 
   /** Starts a new conversation from one entry of this one (`fromEntryId`) and returns the answer. */
@@ -91,8 +87,7 @@ export class Conversations {
     request: AgentsApiV1ConversationsRestartRequest,
     options?: RequestOptions,
   ): Promise<ConversationResponse> {
-    const c = await calls();
-    return c.completeConversation(this.#core, c.restartCall(request, false), options);
+    return forward("conversationCalls", "restart", this.#core, request, options);
   }
 
   /** Restarts from one entry and streams the answer. */
@@ -100,8 +95,7 @@ export class Conversations {
     request: AgentsApiV1ConversationsRestartStreamRequest,
     options?: RequestOptions,
   ): Promise<EventStream<ConversationEvents>> {
-    const c = await calls();
-    return c.openConversationStream(this.#core, c.restartCall(request, true), options);
+    return forward("conversationCalls", "restartStream", this.#core, request, options);
   }
 
   /** Lists conversations, newest first. */
@@ -109,7 +103,7 @@ export class Conversations {
     request?: AgentsApiV1ConversationsListRequest,
     options?: RequestOptions,
   ): Promise<AgentsApiV1ConversationsListResponse[]> {
-    return (await calls()).listConversations(this.#core, request, options);
+    return forward("conversationCalls", "list", this.#core, request, options);
   }
 
   /** One conversation's settings. */
@@ -117,7 +111,7 @@ export class Conversations {
     request: AgentsApiV1ConversationsGetRequest,
     options?: RequestOptions,
   ): Promise<ResponseV1ConversationsGet> {
-    return (await calls()).getConversation(this.#core, request, options);
+    return forward("conversationCalls", "get", this.#core, request, options);
   }
 
   /** Deletes a conversation. */
@@ -125,7 +119,7 @@ export class Conversations {
     request: AgentsApiV1ConversationsGetRequest,
     options?: RequestOptions,
   ): Promise<void> {
-    return (await calls()).deleteConversation(this.#core, request, options);
+    return forward("conversationCalls", "delete", this.#core, request, options);
   }
 
   /** Every entry of a conversation, in order. */
@@ -133,7 +127,7 @@ export class Conversations {
     request: AgentsApiV1ConversationsGetRequest,
     options?: RequestOptions,
   ): Promise<ConversationHistory> {
-    return (await calls()).getHistory(this.#core, request, options);
+    return forward("conversationCalls", "getHistory", this.#core, request, options);
   }
 
   /** The messages of a conversation, in order. */
@@ -141,7 +135,7 @@ export class Conversations {
     request: AgentsApiV1ConversationsGetRequest,
     options?: RequestOptions,
   ): Promise<ConversationMessages> {
-    return (await calls()).getMessages(this.#core, request, options);
+    return forward("conversationCalls", "getMessages", this.#core, request, options);
   }
 
   /**

@@ -8,7 +8,7 @@
  * @module
  */
 
-import { decodeConversationEvent } from "../codec/index.js";
+import { decodeConversationEvent } from "../codec/conversation-events.js";
 import {
   MalformedChunkError,
   type MistralError,

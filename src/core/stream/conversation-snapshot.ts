@@ -12,23 +12,27 @@
 
 import type {
   AgentHandoffDoneEvent,
+  AgentHandoffEntry,
   AgentHandoffStartedEvent,
   ConversationEventsData,
   ConversationResponse,
   ConversationResponseOutput,
   ConversationUsageInfo,
+  FunctionCallEntry,
   FunctionCallEvent,
   MessageOutputContentChunks,
+  MessageOutputEntry,
   MessageOutputEvent,
   ToolExecutionDeltaEvent,
   ToolExecutionDoneEvent,
+  ToolExecutionEntry,
   ToolExecutionStartedEvent,
   UsageInfo,
 } from "../models/index.js";
 
 /** One output entry being built; `parts` are a message's content pieces by content index. */
 interface Output {
-  entry: Record<string, unknown>;
+  entry: AgentHandoffEntry | FunctionCallEntry | ToolExecutionEntry | MessageOutputEntry;
   parts?: Array<string | MessageOutputContentChunks>;
 }
 
@@ -83,16 +87,16 @@ export class ConversationSnapshot {
     for (const output of this.#outputs) {
       if (!output) continue;
       const entry = { ...output.entry };
-      if (output.parts) entry.content = contentOf(output.parts);
+      if (output.parts && entry.type === "message.output") entry.content = contentOf(output.parts);
       if (this.#doneAt && entry.completedAt === undefined) entry.completedAt = this.#doneAt;
-      outputs.push(entry as unknown as ConversationResponseOutput);
+      outputs.push(entry);
     }
     const usage = this.usage ?? { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
     return { object: "conversation.response", conversationId: this.conversationId, outputs, usage };
   }
 
   /** The output at `index`, made by `make` on its first event. */
-  #output(index: number, make: () => Record<string, unknown>): Output {
+  #output(index: number, make: () => Output["entry"]): Output {
     let output = this.#outputs[index];
     if (!output) {
       output = { entry: make() };
@@ -102,13 +106,13 @@ export class ConversationSnapshot {
   }
 
   #message(data: MessageOutputEvent): void {
-    const output = this.#output(data.outputIndex, () =>
-      entry(data, "message.output", {
-        agentId: data.agentId,
-        model: data.model,
-        role: "assistant",
-      }),
-    );
+    const output = this.#output(data.outputIndex, () => ({
+      ...entryOf(data),
+      type: "message.output",
+      ...byOf(data),
+      role: "assistant",
+      content: "",
+    }));
     const parts = (output.parts ??= []);
     const at = data.contentIndex;
     const content = data.content;
@@ -130,42 +134,50 @@ export class ConversationSnapshot {
   }
 
   #functionCall(data: FunctionCallEvent): void {
-    const output = this.#output(data.outputIndex, () =>
-      entry(data, "function.call", {
-        agentId: data.agentId,
-        model: data.model,
-        toolCallId: data.toolCallId,
-        name: data.name,
-        arguments: "",
-      }),
-    );
+    const output = this.#output(data.outputIndex, () => ({
+      ...entryOf(data),
+      type: "function.call",
+      ...byOf(data),
+      toolCallId: data.toolCallId,
+      name: data.name,
+      arguments: "",
+    }));
     const e = output.entry;
-    e.arguments = `${e.arguments as string}${data.arguments ?? ""}`;
+    if (e.type !== "function.call") return;
+    e.arguments = `${String(e.arguments)}${data.arguments ?? ""}`;
     if (data.confirmationStatus !== undefined) e.confirmationStatus = data.confirmationStatus;
   }
 
   #tool(data: ToolExecutionStartedEvent | ToolExecutionDeltaEvent | ToolExecutionDoneEvent): void {
-    const output = this.#output(data.outputIndex, () =>
-      entry(data, "tool.execution", {
-        agentId: "agentId" in data ? data.agentId : undefined,
-        model: "model" in data ? data.model : undefined,
-        name: data.name,
-        arguments: "",
-      }),
-    );
+    const output = this.#output(data.outputIndex, () => ({
+      ...entryOf(data),
+      type: "tool.execution",
+      ...(data.type === "tool.execution.started" ? byOf(data) : {}),
+      name: data.name,
+      arguments: "",
+    }));
     const e = output.entry;
+    if (e.type !== "tool.execution") return;
     if (data.type === "tool.execution.done") {
       if (data.info !== undefined) e.info = data.info;
       if (data.createdAt) e.completedAt = data.createdAt;
       return;
     }
     // Real `tool.execution.started` events may leave `arguments` out.
-    e.arguments = `${e.arguments as string}${data.arguments ?? ""}`;
+    e.arguments += data.arguments ?? "";
   }
 
   #handoff(data: AgentHandoffStartedEvent | AgentHandoffDoneEvent): void {
-    const output = this.#output(data.outputIndex, () => entry(data, "agent.handoff", {}));
+    const output = this.#output(data.outputIndex, () => ({
+      ...entryOf(data),
+      type: "agent.handoff",
+      previousAgentId: "",
+      previousAgentName: "",
+      nextAgentId: "",
+      nextAgentName: "",
+    }));
     const e = output.entry;
+    if (e.type !== "agent.handoff") return;
     if (data.type === "agent.handoff.started") {
       e.previousAgentId = data.previousAgentId;
       e.previousAgentName = data.previousAgentName;
@@ -177,16 +189,22 @@ export class ConversationSnapshot {
   }
 }
 
-/** A new entry of `type` for the first event of an output; undefined fields are left out. */
-function entry(
-  data: { createdAt?: Date | undefined; id: string },
-  type: string,
-  fields: Record<string, unknown>,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = { object: "entry", type };
-  if (data.createdAt) out.createdAt = data.createdAt;
-  out.id = data.id;
-  for (const key in fields) if (fields[key] !== undefined) out[key] = fields[key];
+/** What the first event of an output says of its entry: time and id. */
+function entryOf(data: { createdAt?: Date | undefined; id: string }): {
+  object: "entry";
+  createdAt?: Date;
+  id: string;
+} {
+  return data.createdAt
+    ? { object: "entry", createdAt: data.createdAt, id: data.id }
+    : { object: "entry", id: data.id };
+}
+
+/** Who made an output, as far as its event says. */
+function byOf(data: { model?: string | null | undefined; agentId?: string | null | undefined }) {
+  const out: { agentId?: string | null | undefined; model?: string | null | undefined } = {};
+  if (data.agentId !== undefined) out.agentId = data.agentId;
+  if (data.model !== undefined) out.model = data.model;
   return out;
 }
 

@@ -8,9 +8,9 @@
  *
  * @module
  */
-import type { WireMessage } from "../answers/conversation.js";
 import { type ConversationBody, planConversation } from "../answers/plan.js";
 import { createRng, createToolCallId, hashString, type Rng } from "../prng.js";
+import { chatMessages, lastIsUser, lastPrompt } from "./as-chat.js";
 import {
   connectorArguments,
   needsConfirmation,
@@ -267,85 +267,6 @@ function countConnectors(outputs: readonly OutputPlan[]): Record<string, number>
       counts[String(entry.name)] = (counts[String(entry.name)] ?? 0) + 1;
   }
   return Object.keys(counts).length > 0 ? counts : null;
-}
-
-/** The conversation as chat messages, for the chat planner (the turn's outputs so far included). */
-function chatMessages(
-  instructions: unknown,
-  entries: readonly Wire[],
-  outputs: readonly OutputPlan[],
-): WireMessage[] {
-  const messages: WireMessage[] = [];
-  if (typeof instructions === "string" && instructions !== "")
-    messages.push({ role: "system", content: instructions });
-  const planned = new Map(outputs.map((o) => [o.entry, o.parts]));
-  for (const e of [...entries, ...outputs.map((o) => o.entry)]) {
-    if (e.type === "message.input" || e.type === undefined) {
-      messages.push({
-        role: e.role === "assistant" ? "assistant" : "user",
-        content: e.content,
-        ...(e.prefix === true ? { prefix: true } : {}),
-      });
-    } else if (e.type === "message.output")
-      messages.push({ role: "assistant", content: e.content });
-    else if (e.type === "function.call") {
-      const args = typeof e.arguments === "string" ? e.arguments : JSON.stringify(e.arguments);
-      const call = {
-        id: String(e.tool_call_id),
-        function: { name: String(e.name), arguments: args },
-      };
-      messages.push({ role: "assistant", content: "", tool_calls: [call] });
-    } else if (e.type === "function.result") {
-      messages.push({
-        role: "tool",
-        tool_call_id: String(e.tool_call_id),
-        content: String(e.result),
-      });
-    } else if (e.type === "tool.execution") {
-      messages.push({
-        role: "tool",
-        name: String(e.name),
-        content: toolSummary(e, planned.get(e)),
-      });
-    }
-  }
-  return messages;
-}
-
-/** What a built-in tool's run gave, in words: its output, or the titles of what it found. */
-function toolSummary(entry: Wire, parts: readonly Part[] | undefined): string {
-  const info = (entry.info ?? {}) as Wire;
-  if (typeof info.code_output === "string") return info.code_output;
-  const found = (parts ?? []).flatMap((p) => ("chunk" in p ? [p.chunk] : []));
-  const titles = found.map((c) => c.title ?? c.file_name).filter((t) => typeof t === "string");
-  return titles.length > 0 ? titles.join("; ") : `${String(entry.name)} ran`;
-}
-
-/** The text of the last user message. */
-function lastPrompt(entries: readonly Wire[]): string {
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const e = entries[i] as Wire;
-    if ((e.type === "message.input" || e.type === undefined) && e.role === "user")
-      return textOf(e.content);
-  }
-  return "";
-}
-
-function lastIsUser(entries: readonly Wire[]): boolean {
-  const last = entries.at(-1);
-  return (
-    last !== undefined &&
-    (last.type === "message.input" || last.type === undefined) &&
-    last.role === "user"
-  );
-}
-
-function textOf(content: unknown): string {
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content)) return "";
-  return content
-    .map((c) => (typeof (c as Wire).text === "string" ? (c as Wire).text : ""))
-    .join("");
 }
 
 /** An entry without what changes between runs (ids, times), for the seed. */
