@@ -112,28 +112,45 @@ describe("the layout", () => {
     assertNone(valueImports);
   });
 
-  test("the app layer is reached only through import(): no module outside core/app/ imports it at run time", () => {
-    const outside = sources("core").filter((f) => !f.startsWith("core/app/"));
-    const valueImports = outside.flatMap((f) =>
-      [
-        ...readFileSync(join(src, f), "utf8").matchAll(
-          /^import\s+(?!type\b)[^;]*?from\s*"([^"]+)"/gm,
-        ),
-      ]
-        .map((m) => relative(src, join(src, dirname(f), m[1]!)))
-        .filter((target) => target.startsWith("core/app/"))
-        .map((target) => `${f} imports ${target}`),
-    );
-    assertNone(valueImports);
-    const loaders = outside.filter((f) =>
-      readFileSync(join(src, f), "utf8").includes('import("../app/index.js")'),
-    );
-    assert.deepEqual(loaders, ["core/resources/chat.ts"]);
-  });
+  /** The rooms of the core that load on first use, and the only modules that load each. */
+  const lazyRooms = [
+    {
+      room: "core/app/",
+      entry: "../app/index.js",
+      loaders: ["core/resources/chat.ts", "core/resources/conversations.ts"],
+    },
+    {
+      room: "core/conversations/",
+      entry: "../conversations/index.js",
+      loaders: ["core/resources/lazy-calls.ts"],
+    },
+  ];
+  for (const { room, entry, loaders } of lazyRooms) {
+    test(`${room} is reached only through import(): no module outside it imports it at run time`, () => {
+      const outside = sources("core").filter((f) => !f.startsWith(room));
+      const valueImports = outside.flatMap((f) =>
+        [
+          ...readFileSync(join(src, f), "utf8").matchAll(
+            /^import\s+(?!type\b)[^;]*?from\s*"([^"]+)"/gm,
+          ),
+        ]
+          .map((m) => relative(src, join(src, dirname(f), m[1]!)))
+          .filter((target) => target.startsWith(room))
+          .map((target) => `${f} imports ${target}`),
+      );
+      assertNone(valueImports);
+      const found = outside.filter(
+        (f) =>
+          readFileSync(join(src, f), "utf8").includes(`await import("${entry}")`) ||
+          readFileSync(join(src, f), "utf8").includes(`=> import("${entry}")`),
+      );
+      assert.deepEqual(found, loaders);
+    });
+  }
 
   test("public types and wire mapping pair file for file", () => {
     const names = (dir: string) => sources(dir).map((f) => f.slice(dir.length + 1));
-    const unpaired = new Set(["index.ts", "wire.ts", "free-form.ts"]);
+    const unpaired = new Set(["index.ts", "wire.ts", "free-form.ts", "entity-fields.ts"]);
     const models = names("core/models").filter((n) => !unpaired.has(n));
     const codec = names("core/codec").filter((n) => !unpaired.has(n));
     assert.deepEqual(codec, models);

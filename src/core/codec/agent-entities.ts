@@ -16,10 +16,10 @@ import {
   decodeConversationTools,
   encodeCompletionArgs,
 } from "./completion-args.js";
-import { decodeGuardrails, encodeGuardrails } from "./guardrails.js";
+import { dateOf, decodeGuardrails } from "./entity-fields.js";
+import { encodeGuardrails } from "./guardrails.js";
 import { encodeTools } from "./tools.js";
 import {
-  dateOf,
   fieldsOf,
   isObject,
   nullableString,

@@ -18,12 +18,11 @@ import type {
   ToolExecutionEntry,
 } from "../models/index.js";
 import { decodeContent, encodeContent } from "./content.js";
+import { dateOf, isoOf } from "./entity-fields.js";
 import {
-  dateOf,
   type Fields,
   fieldsOf,
   isObject,
-  isoOf,
   mapArray,
   nullableString,
   setDefined,

@@ -6,10 +6,14 @@
  * @module
  */
 
-import type { ConversationEventsData, OutputContentChunks } from "../models/index.js";
+import type {
+  ConversationEventsData,
+  ConversationUsageInfo,
+  OutputContentChunks,
+} from "../models/index.js";
 import { decodeContentChunk } from "./content.js";
-import { decodeConversationUsage } from "./conversations.js";
-import { dateOf, isObject, nullableString, numberOr, stringOr, type WireObject } from "./wire.js";
+import { dateOf } from "./entity-fields.js";
+import { isObject, nullableString, numberOr, stringOr, type WireObject } from "./wire.js";
 
 /** What the events of an output share: time, output index, entry id. */
 function output(wire: WireObject) {
@@ -125,4 +129,18 @@ export function decodeConversationEvent(wire: WireObject): ConversationEventsDat
     default:
       return { type: "UNKNOWN", raw: wire, isUnknown: true };
   }
+}
+
+/** Wire usage of a conversation → public (the counts default to 0). */
+export function decodeConversationUsage(wire: unknown): ConversationUsageInfo {
+  const w = isObject(wire) ? wire : {};
+  const out: ConversationUsageInfo = {
+    promptTokens: numberOr(w.prompt_tokens, 0),
+    completionTokens: numberOr(w.completion_tokens, 0),
+    totalTokens: numberOr(w.total_tokens, 0),
+  };
+  if (w.connector_tokens !== undefined) out.connectorTokens = w.connector_tokens as number | null;
+  if (w.connectors !== undefined)
+    out.connectors = w.connectors as ConversationUsageInfo["connectors"];
+  return out;
 }

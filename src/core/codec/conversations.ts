@@ -15,7 +15,6 @@ import type {
   ConversationResponse,
   ConversationResponseOutput,
   ConversationRestartRequest,
-  ConversationUsageInfo,
   MessageInputEntry,
   MessageOutputEntry,
   ModelConversation,
@@ -27,14 +26,14 @@ import {
   encodeCompletionArgs,
 } from "./completion-args.js";
 import { decodeEntries, encodeInputs } from "./conversation-entries.js";
-import { decodeGuardrails, encodeGuardrails } from "./guardrails.js";
+import { decodeConversationUsage } from "./conversation-events.js";
+import { dateOf, decodeGuardrails } from "./entity-fields.js";
+import { encodeGuardrails } from "./guardrails.js";
 import { encodeTools } from "./tools.js";
 import {
-  dateOf,
   fieldsOf,
   isObject,
   nullableString,
-  numberOr,
   setDefined,
   stringOr,
   type WireObject,
@@ -92,20 +91,6 @@ export function encodeRestartRequest(request: WireObject, stream: boolean): Wire
   setDefined(out, "metadata", r.metadata);
   setDefined(out, "from_entry_id", r.fromEntryId);
   setDefined(out, "agent_version", r.agentVersion);
-  return out;
-}
-
-/** Wire usage of a conversation → public (the counts default to 0). */
-export function decodeConversationUsage(wire: unknown): ConversationUsageInfo {
-  const w = isObject(wire) ? wire : {};
-  const out: ConversationUsageInfo = {
-    promptTokens: numberOr(w.prompt_tokens, 0),
-    completionTokens: numberOr(w.completion_tokens, 0),
-    totalTokens: numberOr(w.total_tokens, 0),
-  };
-  if (w.connector_tokens !== undefined) out.connectorTokens = w.connector_tokens as number | null;
-  if (w.connectors !== undefined)
-    out.connectors = w.connectors as ConversationUsageInfo["connectors"];
   return out;
 }
 

@@ -1,6 +1,7 @@
 /**
- * Moderation guardrails: public → wire (requests) and back (agents and conversations). Category thresholds are
- * renamed by a fixed table per moderation version (v2 has its own set).
+ * Moderation guardrails, public → wire, for requests. Category thresholds are
+ * renamed by a fixed table per moderation version (v2 has its own set). The way
+ * back, for stored agents and conversations, is in `entity-fields.ts`.
  *
  * @module
  */
@@ -24,8 +25,8 @@ export function encodeGuardrails(guardrails: unknown): unknown {
   return mapArray(guardrails, encodeGuardrail);
 }
 
-// Category thresholds: camelCase name → wire name. v2 has its own set.
-const v1Thresholds: ReadonlyMap<string, string> = new Map([
+/** Category thresholds of moderation v1: camelCase name → wire name. */
+export const v1Thresholds: ReadonlyMap<string, string> = new Map([
   ["sexual", "sexual"],
   ["hateAndDiscrimination", "hate_and_discrimination"],
   ["violenceAndThreats", "violence_and_threats"],
@@ -37,7 +38,8 @@ const v1Thresholds: ReadonlyMap<string, string> = new Map([
   ["pii", "pii"],
 ]);
 
-const v2Thresholds: ReadonlyMap<string, string> = new Map([
+/** Category thresholds of moderation v2, which has its own set. */
+export const v2Thresholds: ReadonlyMap<string, string> = new Map([
   ["sexual", "sexual"],
   ["hateAndDiscrimination", "hate_and_discrimination"],
   ["violenceAndThreats", "violence_and_threats"],
@@ -75,38 +77,5 @@ function encodeModeration(config: unknown, thresholds: ReadonlyMap<string, strin
   );
   setDefined(out, "ignore_other_categories", c.ignoreOtherCategories);
   setDefined(out, "action", c.action);
-  return out;
-}
-
-const invert = (names: ReadonlyMap<string, string>): ReadonlyMap<string, string> =>
-  new Map([...names].map(([from, to]) => [to, from]));
-const v1Public = invert(v1Thresholds);
-const v2Public = invert(v2Thresholds);
-
-/** Wire `guardrails` (of an agent or a conversation) → public; other values as is. */
-export function decodeGuardrails(guardrails: unknown): GuardrailConfig[] | null | undefined {
-  if (!Array.isArray(guardrails)) return guardrails === null ? null : undefined;
-  return guardrails.map((wire: unknown) => {
-    if (!isObject(wire)) return wire as GuardrailConfig;
-    const out: WireObject = {};
-    setDefined(out, "blockOnError", wire.block_on_error);
-    setDefined(out, "moderationLlmV1", decodeModeration(wire.moderation_llm_v1, v1Public));
-    setDefined(out, "moderationLlmV2", decodeModeration(wire.moderation_llm_v2, v2Public));
-    return out as GuardrailConfig;
-  });
-}
-
-function decodeModeration(config: unknown, thresholds: ReadonlyMap<string, string>): unknown {
-  if (!isObject(config)) return config;
-  const out: WireObject = {};
-  setDefined(out, "modelName", config.model_name);
-  const custom = config.custom_category_thresholds;
-  setDefined(
-    out,
-    "customCategoryThresholds",
-    isObject(custom) ? renameKnownKeys(custom, thresholds) : custom,
-  );
-  setDefined(out, "ignoreOtherCategories", config.ignore_other_categories);
-  setDefined(out, "action", config.action);
   return out;
 }

@@ -89,13 +89,3 @@ export function renameKnownKeys(from: WireObject, names: ReadonlyMap<string, str
   for (const [source, target] of names) setDefined(out, target, from[source]);
   return out;
 }
-
-/** An ISO date-time on the wire → a `Date`; anything else → `undefined` (`null` stays `null`). */
-export function dateOf(value: unknown): Date | undefined {
-  return typeof value === "string" ? new Date(value) : undefined;
-}
-
-/** A public date (`Date` or text) → wire ISO text; anything else as is. */
-export function isoOf(value: unknown): unknown {
-  return value instanceof Date ? value.toISOString() : value;
-}
