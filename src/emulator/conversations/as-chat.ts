@@ -18,6 +18,13 @@ export function chatMessages(
   if (typeof instructions === "string" && instructions !== "")
     messages.push({ role: "system", content: instructions });
   const planned = new Map(outputs.map((o) => [o.entry, o.parts]));
+  // Call ids are random; the planner sees them renamed by order, so that the
+  // same conversation gets the same answer.
+  const callIds = new Map<unknown, string>();
+  const callId = (id: unknown): string => {
+    if (!callIds.has(id)) callIds.set(id, `call${callIds.size}`);
+    return callIds.get(id) as string;
+  };
   for (const e of [...entries, ...outputs.map((o) => o.entry)]) {
     if (e.type === "message.input" || e.type === undefined) {
       messages.push({
@@ -30,14 +37,14 @@ export function chatMessages(
     else if (e.type === "function.call") {
       const args = typeof e.arguments === "string" ? e.arguments : JSON.stringify(e.arguments);
       const call = {
-        id: String(e.tool_call_id),
+        id: callId(e.tool_call_id),
         function: { name: String(e.name), arguments: args },
       };
       messages.push({ role: "assistant", content: "", tool_calls: [call] });
     } else if (e.type === "function.result") {
       messages.push({
         role: "tool",
-        tool_call_id: String(e.tool_call_id),
+        tool_call_id: callId(e.tool_call_id),
         content: String(e.result),
       });
     } else if (e.type === "tool.execution") {
@@ -70,6 +77,7 @@ export function lastPrompt(entries: readonly Wire[]): string {
   return "";
 }
 
+/** Whether the conversation ends with the user's words (only then do connectors run unasked). */
 export function lastIsUser(entries: readonly Wire[]): boolean {
   const last = entries.at(-1);
   return (
@@ -79,6 +87,7 @@ export function lastIsUser(entries: readonly Wire[]): boolean {
   );
 }
 
+/** The text of a message's content: a string, or its text chunks joined. */
 function textOf(content: unknown): string {
   if (typeof content === "string") return content;
   if (!Array.isArray(content)) return "";

@@ -271,6 +271,13 @@ function countConnectors(outputs: readonly OutputPlan[]): Record<string, number>
 
 /** An entry without what changes between runs (ids, times), for the seed. */
 function stripIds(entry: Wire): Wire {
-  const { id: _id, created_at: _c, completed_at: _d, tool_call_id: _t, ...rest } = entry;
+  const {
+    id: _id,
+    created_at: _c,
+    completed_at: _d,
+    tool_call_id: _t,
+    agent_id: _a,
+    ...rest
+  } = entry;
   return rest;
 }

@@ -20,7 +20,8 @@ import { readJson } from "./reply.js";
 import type { RequestScope } from "./scope.js";
 import { sendError, sendJson } from "./util.js";
 
-const completionDefaults: Wire = {
+/** Completion arguments as the API shows them when none were set: every key, null but `tool_choice`. */
+export const completionDefaults: Wire = {
   stop: null,
   presence_penalty: null,
   frequency_penalty: null,

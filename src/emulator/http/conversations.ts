@@ -20,6 +20,7 @@ import {
 } from "../requests/conversation-schemas.js";
 import { findModel } from "../requests/models.js";
 import type { Check, ValidationIssue } from "../requests/validate.js";
+import { completionDefaults } from "./agents.js";
 import {
   badRequestError,
   type ErrorReply,
@@ -126,6 +127,9 @@ async function start(scope: RequestScope): Promise<void> {
       ];
   const settings: Wire = {};
   for (const key of keys) settings[key] = body[key] ?? (key === "tools" ? [] : null);
+  // Shown in full, as for agents: the official client requires the object.
+  if (!hasAgent)
+    settings.completion_args = { ...completionDefaults, ...(body.completion_args ?? {}) };
   const inputs = inputEntries(body.inputs);
   const stored = body.store === false ? undefined : scope.ctx.store.addConversation(settings, []);
   const conversation = stored ?? { id: newId("conv"), settings, entries: [] };
