@@ -6,47 +6,52 @@ import type { ServerResponse } from "node:http";
 import { after, before, describe, test } from "node:test";
 import { RateLimitError, type RetryConfig, ServerError } from "../../src/core/index.js";
 import {
+  chatKind,
   clientFor,
+  conversationKind,
   request,
   settle,
   sleep,
   startTrackedServer,
   type TrackedServer,
 } from "./helpers.js";
-import { leaveWays, wayHandler } from "./leave-ways.js";
+import { leaveWaysFor, wayHandler } from "./leave-ways.js";
 
 const releaseMs = 100;
 
-describe("leaving a stream releases its connection within 100 ms", () => {
-  for (const way of leaveWays) {
-    const fate = way.pooled ? "returned to the pool and reused" : "closed";
-    test(`${way.name}: the connection is ${fate}`, async () => {
-      const server = await startTrackedServer(wayHandler);
-      try {
-        const client = clientFor(server);
-        await way.run(client, new AbortController().signal);
-        const left = performance.now();
-        await server.waitForIdle(releaseMs);
-        if (way.pooled) {
-          const used = new Set(server.connectionIds);
-          // The client frees a connection a moment after the body's end is read.
-          await sleep(releaseMs - (performance.now() - left));
-          await leaveWays.at(-1)?.run(client, new AbortController().signal);
-          const next = server.connectionIds.at(-1) ?? -1;
-          assert.ok(
-            used.has(next),
-            `connection ${next} is new; used before: ${[...used].join(", ")}`,
-          );
-          assert.equal(server.openSockets(), 1, "one connection, kept for reuse");
-        } else {
-          await server.waitForNoSockets(releaseMs - (performance.now() - left));
+for (const kind of [chatKind, conversationKind]) {
+  const leaveWays = leaveWaysFor(kind);
+  describe(`leaving a ${kind.name} stream releases its connection within 100 ms`, () => {
+    for (const way of leaveWays) {
+      const fate = way.pooled ? "returned to the pool and reused" : "closed";
+      test(`${way.name}: the connection is ${fate}`, async () => {
+        const server = await startTrackedServer(wayHandler);
+        try {
+          const client = clientFor(server);
+          await way.run(client, new AbortController().signal);
+          const left = performance.now();
+          await server.waitForIdle(releaseMs);
+          if (way.pooled) {
+            const used = new Set(server.connectionIds);
+            // The client frees a connection a moment after the body's end is read.
+            await sleep(releaseMs - (performance.now() - left));
+            await leaveWays.at(-1)?.run(client, new AbortController().signal);
+            const next = server.connectionIds.at(-1) ?? -1;
+            assert.ok(
+              used.has(next),
+              `connection ${next} is new; used before: ${[...used].join(", ")}`,
+            );
+            assert.equal(server.openSockets(), 1, "one connection, kept for reuse");
+          } else {
+            await server.waitForNoSockets(releaseMs - (performance.now() - left));
+          }
+        } finally {
+          await server.close();
         }
-      } finally {
-        await server.close();
-      }
-    });
-  }
-});
+      });
+    }
+  });
+}
 
 /** An error answer with a short retry hint. */
 function errorReply(code: number, body: string) {

@@ -2,6 +2,8 @@
 // offsets to cut at, what the client must report for each cut (computed from
 // the wire text alone, independently of the client's own parser), and a
 // runner that plays every cut against one loopback server and one client.
+// It runs on chat streams (ending at `data: [DONE]`) and on conversation
+// streams (ending at the named event `conversation.response.done`).
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";
@@ -11,10 +13,11 @@ import { fixturePath } from "../helpers/paths.js";
 import { seededRandom } from "../helpers/test-server.js";
 import {
   beginStream,
+  chatKind,
   clientFor,
   destroyWhenFlushed,
   drain,
-  request,
+  type StreamKind,
   startTrackedServer,
   type TrackedServer,
 } from "./helpers.js";
@@ -51,7 +54,7 @@ export const everyOffsetBelow = 3 * 1024;
  * for a short body; otherwise a seeded sample of 200 plus every offset around
  * each event boundary and across the final `[DONE]` event.
  */
-export function planCuts(bytes: Buffer, seed: number): number[] {
+export function planCuts(bytes: Buffer, seed: number, doneLine = chatKind.doneLine): number[] {
   const n = bytes.length;
   if (n < everyOffsetBelow) return Array.from({ length: n + 1 }, (_, i) => i);
   const cuts = new Set<number>([0, n]);
@@ -60,15 +63,15 @@ export function planCuts(bytes: Buffer, seed: number): number[] {
   for (let i = bytes.indexOf("\n\n"); i !== -1; i = bytes.indexOf("\n\n", i + 1)) {
     for (let d = -1; d <= 3; d++) if (i + d >= 0 && i + d <= n) cuts.add(i + d);
   }
-  for (let i = Math.max(0, bytes.lastIndexOf("data: [DONE]") - 2); i <= n; i++) cuts.add(i);
+  for (let i = Math.max(0, bytes.lastIndexOf(doneLine) - 2); i <= n; i++) cuts.add(i);
   return [...cuts].sort((a, b) => a - b);
 }
 
 /** What the client must report for one cut. */
 export interface Expected {
-  /** The stream must end normally (it saw `[DONE]`). */
+  /** The stream must end normally (it saw its end marker). */
   success: boolean;
-  /** Chunks the client can have decoded from the prefix. */
+  /** Events the client can have decoded from the prefix. */
   events: number;
   /** Their choice-0 text. */
   text: string;
@@ -79,33 +82,61 @@ export interface Expected {
  * blank line arrived; on a clean end, also a last block whose data line ended
  * (the client flushes it), but never an unterminated line.
  */
-export function expectFor(bytes: Buffer, cut: number, mode: CutMode): Expected {
+export function expectFor(
+  bytes: Buffer,
+  cut: number,
+  mode: CutMode,
+  kind: StreamKind = chatKind,
+): Expected {
   const prefix = bytes.subarray(0, cut).toString("utf8");
   const blocks = prefix.split("\n\n");
   const tail = blocks.pop() ?? "";
   if (mode !== "reset" && tail.endsWith("\n")) blocks.push(tail);
   let events = 0;
   let text = "";
-  let success = false;
   for (const block of blocks) {
-    const data = block
-      .split("\n")
+    const lines = block.split("\n");
+    const data = lines
       .filter((line) => line.startsWith("data:"))
-      .map((line) => line.slice(line.startsWith("data: ") ? 6 : 5))
-      .join("\n");
-    if (data === "[DONE]") {
-      success = true;
-      break;
-    }
-    const first = (
-      JSON.parse(data) as { choices: Array<{ index?: number; delta: { content?: unknown } }> }
-    ).choices[0];
+      .map((line) => line.slice(line.startsWith("data: ") ? 6 : 5));
+    // A block without data (a comment, the docs' `...` line) is no event.
+    if (data.length === 0) continue;
+    const read = (kind.name === "chat" ? readChat : readConversation)(data.join("\n"));
+    if (read.done && kind.name === "chat") return { success: true, events, text };
     events++;
-    if (first && (first.index ?? 0) === 0 && typeof first.delta.content === "string") {
-      text += first.delta.content;
-    }
+    text += read.text;
+    if (read.done) return { success: true, events, text };
   }
-  return { success, events, text };
+  return { success: false, events, text };
+}
+
+/** One chat event: `[DONE]`, or a chunk and its choice-0 text. */
+function readChat(data: string): { done: boolean; text: string } {
+  if (data === "[DONE]") return { done: true, text: "" };
+  const first = (
+    JSON.parse(data) as { choices: Array<{ index?: number; delta: { content?: unknown } }> }
+  ).choices[0];
+  const content = first && (first.index ?? 0) === 0 ? first.delta.content : undefined;
+  return { done: false, text: typeof content === "string" ? content : "" };
+}
+
+/** One conversation event: the done event (itself an event), or a message delta's text. */
+function readConversation(data: string): { done: boolean; text: string } {
+  const event = JSON.parse(data) as {
+    type?: string;
+    content?: string | { type?: string; text?: unknown };
+  };
+  const { content } = event;
+  // A delta's content is text, or a whole chunk: a text chunk is answer text too.
+  const text =
+    event.type !== "message.output.delta"
+      ? ""
+      : typeof content === "string"
+        ? content
+        : content?.type === "text" && typeof content.text === "string"
+          ? content.text
+          : "";
+  return { done: event.type === "conversation.response.done", text };
 }
 
 /** Serves the cut named in the request headers (`x-fixture`, `x-cut`, `x-mode`). */
@@ -145,6 +176,7 @@ export async function playCuts(
   index: number,
   mode: CutMode,
   cuts: readonly number[],
+  kind: StreamKind = chatKind,
   concurrency = 4,
 ): Promise<Mismatch[]> {
   const fixture = fixtures[index];
@@ -155,9 +187,8 @@ export async function playCuts(
     while (next < cuts.length) {
       const cut = cuts[next++] as number;
       const headers = { "x-fixture": String(index), "x-cut": String(cut), "x-mode": mode };
-      const stream = await client.chat.stream(request, { headers });
-      const outcome = await drain(stream);
-      const problem = judge(outcome, expectFor(fixture.bytes, cut, mode), mode);
+      const outcome = await drain(await kind.open(client, { headers }));
+      const problem = judge(outcome, expectFor(fixture.bytes, cut, mode, kind), mode);
       if (problem) mismatches.push({ cut, problem });
     }
   };
@@ -211,8 +242,13 @@ export function describeMismatches(name: string, mode: CutMode, mismatches: Mism
 }
 
 /** The cuts played for `fixture` in `mode`. */
-export function planFor(fixture: Fixture, seed: number, mode: CutMode): number[] {
-  const cuts = planCuts(fixture.bytes, seed);
+export function planFor(
+  fixture: Fixture,
+  seed: number,
+  mode: CutMode,
+  kind: StreamKind = chatKind,
+): number[] {
+  const cuts = planCuts(fixture.bytes, seed, kind.doneLine);
   // Close-delimited bodies need a new connection per cut: sample them more thinly.
   return mode === "close" ? cuts.filter((_, i) => i % 4 === 0 || i === cuts.length - 1) : cuts;
 }

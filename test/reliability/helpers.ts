@@ -5,7 +5,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { Mistral, type SDKOptions } from "../../src/core/index.js";
+import {
+  type CompletionEvent,
+  type ConversationEvents,
+  type EventStream,
+  Mistral,
+  type RequestOptions,
+  type SDKOptions,
+} from "../../src/core/index.js";
 import { startTestServer, type TestHandler, type TestServer } from "../helpers/test-server.js";
 
 /** The smallest valid chat request. */
@@ -29,6 +36,67 @@ export function chunk(content: string, extra: Record<string, unknown> = {}): str
   };
   return `data: ${JSON.stringify(body)}\n\n`;
 }
+
+/** One conversation event as the API frames it (named, `data.type` the same name). */
+export function namedEvent(data: Record<string, unknown>): string {
+  return `event: ${String(data.type)}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/**
+ * What the suite needs to know of a kind of stream: how to open one, and how
+ * its events, its end marker and its error event look on the wire. Chat
+ * streams end at `data: [DONE]`; conversation streams at the named event
+ * `conversation.response.done`.
+ */
+export interface StreamKind {
+  readonly name: "chat" | "conversation";
+  /** Opens a stream of this kind on `client`. */
+  open(client: Mistral, options?: RequestOptions): Promise<AnyStream>;
+  /** One event carrying answer text. */
+  event(text: string): string;
+  /** The end marker, as sent. */
+  readonly done: string;
+  /** How the end marker's line starts, to find it in a body. */
+  readonly doneLine: string;
+  /** An error event, as sent mid-stream. */
+  readonly error: string;
+}
+
+/** A stream of either kind. */
+export type AnyStream = EventStream<CompletionEvent> | EventStream<ConversationEvents>;
+
+/** Chat completions (`chat.stream`). */
+export const chatKind: StreamKind = {
+  name: "chat",
+  open: (client, options) => client.chat.stream(request, options),
+  event: (text) => chunk(text),
+  done: doneEvent,
+  doneLine: "data: [DONE]",
+  error: 'data: {"object":"error","message":"overloaded"}\n\n',
+};
+
+/** Conversations (`beta.conversations.startStream`). */
+export const conversationKind: StreamKind = {
+  name: "conversation",
+  open: (client, options) =>
+    client.beta.conversations.startStream({ model: "mistral-small-latest", inputs: "hi" }, options),
+  event: (content) =>
+    namedEvent({
+      type: "message.output.delta",
+      output_index: 0,
+      id: "msg_1",
+      content_index: 0,
+      model: "m",
+      role: "assistant",
+      content,
+    }),
+  done: namedEvent({
+    type: "conversation.response.done",
+    usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
+  }),
+  doneLine: "event: conversation.response.done",
+  error: namedEvent({ type: "conversation.response.error", message: "overloaded", code: 3000 }),
+};
 
 /** A loopback server that also knows which responses are still being written. */
 export interface TrackedServer extends TestServer {
@@ -124,26 +192,41 @@ export function destroyWhenFlushed(res: ServerResponse): void {
   setImmediate(attempt);
 }
 
-/** Iterates `stream` to its end; returns the choice-0 text, the event count and the error, if any. */
+/**
+ * Iterates `stream` to its end; returns the answer text (choice 0 of a chat
+ * stream, the message deltas of a conversation), the event count and the
+ * error, if any.
+ */
 export async function drain(
-  stream: AsyncIterable<{
-    data: { choices: Array<{ index: number; delta: { content?: unknown } }> };
-  }>,
+  stream: AsyncIterable<unknown>,
 ): Promise<{ text: string; events: number; error: unknown }> {
   let text = "";
   let events = 0;
   try {
     for await (const event of stream) {
       events++;
-      // Choice 0 only, as a failure's `partial.text` counts it.
-      const first = event.data.choices[0];
-      if (first?.index === 0 && typeof first.delta.content === "string")
-        text += first.delta.content;
+      text += textOf(event);
     }
     return { text, events, error: undefined };
   } catch (error) {
     return { text, events, error };
   }
+}
+
+/** The answer text an event carries, as a failure's `partial.text` counts it. */
+function textOf(event: unknown): string {
+  const data = (event as { data?: Record<string, unknown> }).data ?? {};
+  if (Array.isArray(data.choices)) {
+    // Choice 0 only.
+    const first = data.choices[0] as { index?: number; delta?: { content?: unknown } } | undefined;
+    const content = first?.delta?.content;
+    return first?.index === 0 && typeof content === "string" ? content : "";
+  }
+  if (data.type !== "message.output.delta") return "";
+  const content = data.content as { type?: unknown; text?: unknown } | string;
+  if (typeof content === "string") return content;
+  // A delta may carry a whole chunk; a text chunk is answer text too.
+  return content?.type === "text" && typeof content.text === "string" ? content.text : "";
 }
 
 /** Settles `promise` into its value or error, for assertions on either. */

@@ -1,6 +1,7 @@
 // Every way a caller can leave a stream — or have it taken away — paired with
-// the server behaviour that provokes it. Shared by the cleanup matrix (each
-// way, timed) and the soak test (all ways, ten thousand times).
+// the server behaviour that provokes it, for each kind of stream (chat, and a
+// conversation's named events). Shared by the cleanup matrix (each way, timed)
+// and the soak test (all ways, ten thousand times).
 import assert from "node:assert/strict";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
@@ -14,35 +15,42 @@ import {
   RequestTimeoutError,
   StreamServerError,
 } from "../../src/core/index.js";
-import { beginStream, chunk, destroyWhenFlushed, doneEvent, drain, request } from "./helpers.js";
+import {
+  beginStream,
+  chatKind,
+  conversationKind,
+  destroyWhenFlushed,
+  drain,
+  type StreamKind,
+} from "./helpers.js";
 
-/** Server behaviours, chosen by the `x-way` request header. */
-const serverBehaviours: Record<string, (res: ServerResponse) => void> = {
+/** Server behaviours, chosen by the `x-way` request header, in the dialect of `kind`. */
+const serverBehaviours = (kind: StreamKind): Record<string, (res: ServerResponse) => void> => ({
   hang: (res) => {
     beginStream(res);
-    res.write(chunk("a") + chunk("b"));
+    res.write(kind.event("a") + kind.event("b"));
   },
   "no-headers": () => {},
   malformed: (res) => {
     beginStream(res);
-    res.write(`${chunk("a")}data: {oops\n\n`);
+    res.write(`${kind.event("a")}data: {oops\n\n`);
   },
   "error-event": (res) => {
     beginStream(res);
-    res.write(`${chunk("a")}data: {"object":"error","message":"overloaded"}\n\n`);
+    res.write(kind.event("a") + kind.error);
   },
   huge: (res) => {
     beginStream(res);
-    res.write(`${chunk("a")}data: ${"x".repeat(4000)}`);
+    res.write(`${kind.event("a")}data: ${"x".repeat(4000)}`);
   },
   reset: (res) => {
     beginStream(res);
-    res.write(chunk("a"));
+    res.write(kind.event("a"));
     destroyWhenFlushed(res);
   },
   premature: (res) => {
     beginStream(res);
-    res.end(chunk("a"));
+    res.end(kind.event("a"));
   },
   "rate-limited": (res) => {
     res.writeHead(429, { "content-type": "application/json", "retry-after-ms": "0" });
@@ -50,13 +58,19 @@ const serverBehaviours: Record<string, (res: ServerResponse) => void> = {
   },
   complete: (res) => {
     beginStream(res);
-    res.end(chunk("a") + chunk("b") + doneEvent);
+    res.end(kind.event("a") + kind.event("b") + kind.done);
   },
+});
+
+const behaviours = {
+  chat: serverBehaviours(chatKind),
+  conversation: serverBehaviours(conversationKind),
 };
 
-/** The loopback server's handler for every way. */
+/** The loopback server's handler for every way (`x-way`) and kind (`x-kind`, chat by default). */
 export function wayHandler(req: IncomingMessage, res: ServerResponse): void {
-  const behaviour = serverBehaviours[String(req.headers["x-way"])];
+  const kind = req.headers["x-kind"] === "conversation" ? "conversation" : "chat";
+  const behaviour = behaviours[kind][String(req.headers["x-way"])];
   assert.ok(behaviour, `unknown way ${String(req.headers["x-way"])}`);
   behaviour(res);
 }
@@ -70,12 +84,9 @@ export interface LeaveWay {
   run(client: Mistral, signal: AbortSignal): Promise<void>;
 }
 
-const open = (client: Mistral, way: string, signal: AbortSignal, extra: RequestOptions = {}) =>
-  client.chat.stream(request, { headers: { "x-way": way }, signal, ...extra });
-
 /** Opens the stream, reads it to its failure and checks the error's type (a deadline may fire before the headers). */
 async function failsWith(
-  opening: ReturnType<typeof open>,
+  opening: Promise<AsyncIterable<unknown>>,
   type: abstract new (...args: never[]) => Error,
 ): Promise<void> {
   const error = await opening.then(
@@ -91,145 +102,153 @@ const fastRetries = {
   maxRetries: 2,
 } as const;
 
-/** Every way, in the order the soak test cycles through them. */
-export const leaveWays: readonly LeaveWay[] = [
-  {
-    name: "break after the first event",
-    pooled: false,
-    async run(client, signal) {
-      for await (const _ of await open(client, "hang", signal)) break;
+/** Every way of leaving a stream of `kind`, in the order the soak test cycles through them. */
+export function leaveWaysFor(kind: StreamKind): readonly LeaveWay[] {
+  const open = (client: Mistral, way: string, signal: AbortSignal, extra: RequestOptions = {}) =>
+    kind.open(client, { headers: { "x-way": way, "x-kind": kind.name }, signal, ...extra });
+  return [
+    {
+      name: "break after the first event",
+      pooled: false,
+      async run(client, signal) {
+        for await (const _ of await open(client, "hang", signal)) break;
+      },
     },
-  },
-  {
-    name: "abort() during iteration",
-    pooled: false,
-    async run(client, signal) {
-      const stream = await open(client, "hang", signal);
-      await stream.next();
-      stream.abort();
-      await failsWith(Promise.resolve(stream), RequestAbortedError);
+    {
+      name: "abort() during iteration",
+      pooled: false,
+      async run(client, signal) {
+        const stream = await open(client, "hang", signal);
+        await stream.next();
+        stream.abort();
+        await failsWith(Promise.resolve(stream), RequestAbortedError);
+      },
     },
-  },
-  {
-    name: "await using leaving its block",
-    pooled: false,
-    async run(client, signal) {
-      await using stream = await open(client, "hang", signal);
-      await stream.next();
+    {
+      name: "await using leaving its block",
+      pooled: false,
+      async run(client, signal) {
+        await using stream = await open(client, "hang", signal);
+        await stream.next();
+      },
     },
-  },
-  {
-    name: "close() on a stream never iterated",
-    pooled: false,
-    async run(client, signal) {
-      const stream = await open(client, "hang", signal);
-      await stream.close();
+    {
+      name: "close() on a stream never iterated",
+      pooled: false,
+      async run(client, signal) {
+        const stream = await open(client, "hang", signal);
+        await stream.close();
+      },
     },
-  },
-  {
-    name: "an exception thrown in the loop body",
-    pooled: false,
-    async run(client, signal) {
-      const stream = await open(client, "hang", signal);
-      await assert.rejects(async () => {
-        for await (const _ of stream) throw new Error("boom");
-      }, /boom/);
+    {
+      name: "an exception thrown in the loop body",
+      pooled: false,
+      async run(client, signal) {
+        const stream = await open(client, "hang", signal);
+        await assert.rejects(async () => {
+          for await (const _ of stream) throw new Error("boom");
+        }, /boom/);
+      },
     },
-  },
-  {
-    name: "the caller's signal aborting mid-stream",
-    pooled: false,
-    async run(client) {
-      const controller = new AbortController();
-      const stream = await open(client, "hang", controller.signal);
-      await stream.next();
-      controller.abort();
-      await failsWith(Promise.resolve(stream), RequestAbortedError);
+    {
+      name: "the caller's signal aborting mid-stream",
+      pooled: false,
+      async run(client) {
+        const controller = new AbortController();
+        const stream = await open(client, "hang", controller.signal);
+        await stream.next();
+        controller.abort();
+        await failsWith(Promise.resolve(stream), RequestAbortedError);
+      },
     },
-  },
-  {
-    name: "an idle timeout",
-    pooled: false,
-    async run(client, signal) {
-      await failsWith(open(client, "hang", signal, { idleTimeoutMs: 15 }), RequestTimeoutError);
+    {
+      name: "an idle timeout",
+      pooled: false,
+      async run(client, signal) {
+        await failsWith(open(client, "hang", signal, { idleTimeoutMs: 15 }), RequestTimeoutError);
+      },
     },
-  },
-  {
-    name: "a total timeout",
-    pooled: false,
-    async run(client, signal) {
-      await failsWith(open(client, "hang", signal, { timeoutMs: 25 }), RequestTimeoutError);
+    {
+      name: "a total timeout",
+      pooled: false,
+      async run(client, signal) {
+        await failsWith(open(client, "hang", signal, { timeoutMs: 25 }), RequestTimeoutError);
+      },
     },
-  },
-  {
-    name: "a headers timeout",
-    pooled: false,
-    async run(client, signal) {
-      await assert.rejects(
-        open(client, "no-headers", signal, { headersTimeoutMs: 15 }),
-        RequestTimeoutError,
-      );
+    {
+      name: "a headers timeout",
+      pooled: false,
+      async run(client, signal) {
+        await assert.rejects(
+          open(client, "no-headers", signal, { headersTimeoutMs: 15 }),
+          RequestTimeoutError,
+        );
+      },
     },
-  },
-  {
-    name: "a malformed chunk while the server keeps the stream open",
-    pooled: false,
-    async run(client, signal) {
-      await failsWith(open(client, "malformed", signal), MalformedChunkError);
+    {
+      name: "a malformed chunk while the server keeps the stream open",
+      pooled: false,
+      async run(client, signal) {
+        await failsWith(open(client, "malformed", signal), MalformedChunkError);
+      },
     },
-  },
-  {
-    name: "an error event while the server keeps the stream open",
-    pooled: false,
-    async run(client, signal) {
-      await failsWith(open(client, "error-event", signal), StreamServerError);
+    {
+      name: "an error event while the server keeps the stream open",
+      pooled: false,
+      async run(client, signal) {
+        await failsWith(open(client, "error-event", signal), StreamServerError);
+      },
     },
-  },
-  {
-    name: "an event over maxEventBytes",
-    pooled: false,
-    async run(client, signal) {
-      await failsWith(open(client, "huge", signal, { maxEventBytes: 1000 }), EventTooLargeError);
+    {
+      name: "an event over maxEventBytes",
+      pooled: false,
+      async run(client, signal) {
+        await failsWith(open(client, "huge", signal, { maxEventBytes: 1000 }), EventTooLargeError);
+      },
     },
-  },
-  {
-    name: "a connection reset by the server",
-    pooled: false,
-    async run(client, signal) {
-      await failsWith(open(client, "reset", signal), IncompleteStreamError);
+    {
+      name: "a connection reset by the server",
+      pooled: false,
+      async run(client, signal) {
+        await failsWith(open(client, "reset", signal), IncompleteStreamError);
+      },
     },
-  },
-  {
-    name: "a premature end of body",
-    pooled: true,
-    async run(client, signal) {
-      await failsWith(open(client, "premature", signal), IncompleteStreamError);
+    {
+      name: "a premature end of body",
+      pooled: true,
+      async run(client, signal) {
+        await failsWith(open(client, "premature", signal), IncompleteStreamError);
+      },
     },
-  },
-  {
-    name: "a 429 answer to a stream request without retries",
-    pooled: true,
-    async run(client, signal) {
-      await assert.rejects(open(client, "rate-limited", signal), RateLimitError);
+    {
+      name: "a 429 answer to a stream request without retries",
+      pooled: true,
+      async run(client, signal) {
+        await assert.rejects(open(client, "rate-limited", signal), RateLimitError);
+      },
     },
-  },
-  {
-    name: "a 429 answer to a stream request after two retries",
-    pooled: true,
-    async run(client, signal) {
-      await assert.rejects(
-        open(client, "rate-limited", signal, { retries: fastRetries }),
-        RateLimitError,
-      );
+    {
+      name: "a 429 answer to a stream request after two retries",
+      pooled: true,
+      async run(client, signal) {
+        await assert.rejects(
+          open(client, "rate-limited", signal, { retries: fastRetries }),
+          RateLimitError,
+        );
+      },
     },
-  },
-  {
-    name: "reading to data: [DONE]",
-    pooled: true,
-    async run(client, signal) {
-      const { error, events } = await drain(await open(client, "complete", signal));
-      assert.equal(error, undefined);
-      assert.equal(events, 2);
+    {
+      name: `reading to ${kind.doneLine.replace(/^(event|data): /, "")}`,
+      pooled: true,
+      async run(client, signal) {
+        const { error, events } = await drain(await open(client, "complete", signal));
+        assert.equal(error, undefined);
+        // A conversation's done event is one of its events; `[DONE]` is not.
+        assert.equal(events, kind.name === "chat" ? 2 : 3);
+      },
     },
-  },
-];
+  ];
+}
+
+/** Every way of leaving a chat stream. */
+export const leaveWays: readonly LeaveWay[] = leaveWaysFor(chatKind);
