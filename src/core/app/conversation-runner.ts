@@ -23,7 +23,7 @@ import type {
   ToolCallConfirmation,
 } from "../models/index.js";
 import type { EventStream } from "../stream/event-stream.js";
-import { prepareTools } from "./tool-calls.js";
+import { type PreparedTool, prepareTools } from "./tool-calls.js";
 import { type AnsweredCall, loopSettings, type RoundEnd, ToolLoop } from "./tool-loop.js";
 import type { ConversationRunnerEvent, ConversationRunToolsOptions } from "./tool-types.js";
 
@@ -85,7 +85,12 @@ export class ConversationToolRunner extends ToolLoop<
     const { tools, ...wire } = (request ?? {}) as ConversationRequest & { tools?: unknown };
     const all = Array.isArray(tools) ? (tools as Array<{ run?: unknown }>) : [];
     const runnable = all.filter((tool) => typeof tool?.run === "function");
-    const prepared = prepareTools(runnable, method);
+    // Functions are optional when there are built-in tools or an agent: the
+    // loop then runs for their confirmations. Nothing at all is a mistake.
+    const prepared =
+      runnable.length > 0 || (all.length === 0 && !wire.agentId)
+        ? prepareTools(runnable, method)
+        : new Map<string, PreparedTool>();
     super(prepared, loopSettings(method, rest, true));
     const builtIn = all.filter((tool) => typeof tool?.run !== "function");
     const wired = [...prepared.values()].map((t) => t.wire);
