@@ -59,7 +59,7 @@ describe("the built package on other runtimes", () => {
       `the built package on ${label}`,
     );
     test(
-      `${label}: streams, reports a cut stream, aborts, disposes, relays, tees, parses, runs tools and resumes`,
+      `${label}: streams, reports a cut stream, aborts, disposes, relays, tees, parses, runs tools, resumes and converses`,
       { skip, timeout: 90_000 },
       async () => {
         assert.ok(
@@ -79,6 +79,7 @@ describe("the built package on other runtimes", () => {
           parse: "boolean",
           tools: "user,assistant,tool,assistant",
           resume: "same text, 1 resume",
+          conversation: "a conversation (conv_), IncompleteStreamError",
         });
       },
     );

@@ -106,4 +106,22 @@ const cut = await client.chat.stream(long, {
 for await (const t of cut.textStream()) resumed += t;
 findings.resume = resumed === uncut && cut.stats.resumes === 1 ? "same text, 1 resume" : resumed;
 
+// Conversations (their calls are another chunk loaded on first use): a stream of named events,
+// its final response, and a stream without its done event.
+const conversation = await client.beta.conversations.startStream({
+  model: "mistral-small-latest",
+  inputs: "Reply with exactly: a conversation",
+});
+const answer = await conversation.finalResponse();
+const reply = answer.outputs.at(-1);
+const noDone = await client.beta.conversations.startStream(
+  { model: "mistral-small-latest", inputs: "hi" },
+  { headers: { "x-emulator-fault": "no-done" } },
+);
+const ended = await noDone.finalResponse().then(
+  () => "no error",
+  (error) => (error instanceof IncompleteStreamError ? "IncompleteStreamError" : String(error)),
+);
+findings.conversation = `${reply?.content} (${answer.conversationId.slice(0, 5)}), ${ended}`;
+
 console.log(JSON.stringify(findings));
