@@ -179,7 +179,7 @@ describe("the browser example in headless Chromium", { skip, timeout: 120_000 },
     }
   });
 
-  test("the relay example: the page reads a relayed stream back with EventStream.fromResponse(), typed errors included; the app layer runs in the page", async () => {
+  test("the relay example: the page reads a relayed stream back with EventStream.fromResponse(), typed errors included; the app layer and a conversation run in the page", async () => {
     const { serveNode } = await import(
       pathToFileURL(join(repoRoot, "examples", "relay", "node-adapter.mjs")).href
     );
@@ -240,6 +240,22 @@ describe("the browser example in headless Chromium", { skip, timeout: 120_000 },
         return [partials > 2, typeof value.people, runner.messages.length, resumed === uncut, cut.stats.resumes].join(" ");
       })()`);
       assert.equal(app, "true number 4 true 1");
+      // Conversations in the browser (their calls are a chunk of their own): a stream of named
+      // events from the emulator, relayed inside the page, read back as a conversation.
+      const conversation = await page.evaluate(`(async () => {
+        const { Mistral, EventStream } = await import("/sdk/index.js");
+        const client = new Mistral({ serverURL: ${JSON.stringify(emulator.url)}, retryConfig: { strategy: "none" } });
+        const stream = await client.beta.conversations.startStream({ model: "mistral-small-latest", inputs: "Reply with exactly: conversing in the page" });
+        const relayed = EventStream.fromReadableStream(stream.toReadableStream(), { events: "conversation" });
+        const names = [];
+        for await (const event of relayed) names.push(event.event);
+        const final = await relayed.finalResponse();
+        return [names[0], names.at(-1), final.outputs.at(-1).content, final.conversationId.slice(0, 5)].join(" | ");
+      })()`);
+      assert.equal(
+        conversation,
+        "conversation.response.started | conversation.response.done | conversing in the page | conv_",
+      );
       assert.deepEqual(errors, []);
     } finally {
       await page.close();
