@@ -122,7 +122,7 @@ describe("the layout", () => {
     {
       room: "core/conversations/",
       entry: "../conversations/index.js",
-      loaders: ["core/resources/lazy-calls.ts"],
+      loaders: ["core/resources/lazy-calls.ts", "core/stream/relay-in.ts"],
     },
   ];
   for (const { room, entry, loaders } of lazyRooms) {

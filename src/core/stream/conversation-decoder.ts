@@ -20,7 +20,7 @@ import {
 import type { ConversationEvents } from "../models/index.js";
 import type { ServerSentEvent } from "../sse/index.js";
 import { ConversationSnapshot } from "./conversation-snapshot.js";
-import { type StreamDecoder, streamDone } from "./types.js";
+import { conversationEndMarker, type StreamDecoder, streamDone } from "./types.js";
 
 /** Turns a relayed failure frame back into its typed error (set on relayed streams). */
 export type Reviver = (
@@ -33,7 +33,7 @@ export type Reviver = (
 export class ConversationEventDecoder implements StreamDecoder<ConversationEvents> {
   readonly #response: ResponseMeta;
   readonly snapshot = new ConversationSnapshot();
-  readonly endMarker = "`conversation.response.done`";
+  readonly endMarker = conversationEndMarker;
   events = 0;
   halted: MistralError | typeof streamDone | undefined;
   /** Set on a relayed stream. */

@@ -14,9 +14,9 @@ import type { TransportResponse } from "../http/transport.js";
 import type { CompletionEvent, ConversationEvents } from "../models/index.js";
 import { DEFAULT_MAX_EVENT_CHARS } from "../sse/index.js";
 import { ChatChunkDecoder } from "./chat-decoder.js";
-import { ConversationEventDecoder } from "./conversation-decoder.js";
+import { lazyDecoder } from "./lazy-decoder.js";
 import { reviveError } from "./relay-receive.js";
-import type { EventStreamInit } from "./types.js";
+import { conversationEndMarker, type EventStreamInit, type StreamDecoder } from "./types.js";
 
 /** Options of `EventStream.fromReadableStream()` and `EventStream.fromResponse()`. */
 export interface RelayReadOptions {
@@ -52,29 +52,44 @@ export function relayInit(
   for (const value of [idleTimeoutMs, timeoutMs, maxEventChars]) {
     if (!(value >= 0)) throw new InvalidRequestError("Relay read options must be numbers ≥ 0");
   }
+  const { decoder, body } = relayDecoder(response, options.events);
   return {
-    response,
+    response: { ...response, body },
     scope: new CallScope({ signal: options.signal, totalMs: off(timeoutMs) }),
-    decoder: relayDecoder(response, options.events),
+    decoder,
     idleTimeoutMs: off(idleTimeoutMs),
     maxEventChars: maxEventChars || DEFAULT_MAX_EVENT_CHARS,
   };
 }
 
-/** A decoder of `events` that also turns relayed failure frames back into their typed errors. */
+type RelayedEvent = CompletionEvent | ConversationEvents;
+
+/**
+ * A decoder of `events` that also turns relayed failure frames back into
+ * their typed errors, and the body to read with it. The conversation decoder
+ * is loaded on first read, so an app that relays chat does not bundle it.
+ */
 function relayDecoder(
-  response: ResponseMeta,
+  response: TransportResponse,
   events: RelayReadOptions["events"],
-): ChatChunkDecoder | ConversationEventDecoder {
+): { decoder: StreamDecoder<RelayedEvent>; body: TransportResponse["body"] } {
   if (events !== undefined && events !== "chat" && events !== "conversation") {
     throw new InvalidRequestError('Relay read option `events` must be "chat" or "conversation"');
   }
-  const decoder =
-    events === "conversation"
-      ? new ConversationEventDecoder(response)
-      : new ChatChunkDecoder(response);
-  decoder.revive = reviveError;
-  return decoder;
+  if (events !== "conversation") {
+    const decoder = new ChatChunkDecoder(response);
+    decoder.revive = reviveError;
+    return { decoder, body: response.body };
+  }
+  const load = async () => {
+    const { ConversationEventDecoder } = await import("../conversations/index.js");
+    return (meta: ResponseMeta): StreamDecoder<RelayedEvent> => {
+      const decoder = new ConversationEventDecoder(meta);
+      decoder.revive = reviveError;
+      return decoder;
+    };
+  };
+  return lazyDecoder(response, response.body, load, conversationEndMarker);
 }
 
 /** `Infinity` means none, as `0` does. */

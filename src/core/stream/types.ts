@@ -19,6 +19,9 @@ import type { ServerSentEvent } from "../sse/index.js";
  */
 export const streamDone: unique symbol = Symbol("streamDone");
 
+/** How a conversation stream's end is named in messages: its last event. */
+export const conversationEndMarker = "`conversation.response.done`";
+
 /** Turns one SSE event into a public value; owned by one stream. */
 export interface StreamDecoder<T> {
   /** Decodes an event; returns {@link streamDone} at the end marker; throws a {@link StreamError} on bad data. */

@@ -381,6 +381,25 @@ describe("recorded Conversations bodies, served byte for byte", () => {
     assert.equal(events, 3);
   });
 
+  test("a relayed conversation stream tees before its first read, and closes unread", async () => {
+    const body = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(streamBody);
+          controller.close();
+        },
+      });
+    const [a, b] = EventStream.fromReadableStream(body(), { events: "conversation" }).tee();
+    const [fa, fb] = await Promise.all([a.finalResponse(), b.finalResponse()]);
+    assert.deepEqual(fa, fb);
+    assert.equal(fa.conversationId, "conv_067f2a98c1a773678000ce73a36b785a");
+    assert.equal(fa.usage.totalTokens, 18892);
+    const unread = EventStream.fromReadableStream(body(), { events: "conversation" });
+    assert.equal(unread.named, true, "a named-event stream before its decoder has loaded");
+    await unread.close();
+    assert.equal(unread.stats.events, 0);
+  });
+
   test("tee() gives two readers of the same events, each with its final response", async () => {
     const source = await conversations().startStream(
       { agentId: "ag_1", inputs: "Who won?" },
