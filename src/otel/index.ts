@@ -13,24 +13,12 @@
  * @module
  */
 
-import {
-  type Attributes,
-  context,
-  type Span,
-  SpanKind,
-  SpanStatusCode,
-  type Tracer,
-  trace,
-} from "@opentelemetry/api";
-import {
-  type ChatCompletionResponse,
-  type CompletionEvent,
-  type EventStream,
-  type Mistral,
-  MistralError,
-  version,
-} from "../core/index.js";
+import type { Span, Tracer } from "@opentelemetry/api";
+import { trace } from "@opentelemetry/api";
+import { type ChatCompletionResponse, type Mistral, version } from "../core/index.js";
 import { inputMessages, outputMessages, requestAttributes } from "./attributes.js";
+import { instrumentConversations } from "./conversations.js";
+import { traced } from "./span.js";
 
 /** Options of {@link instrument}. */
 export interface TelemetryOptions {
@@ -48,8 +36,10 @@ type Method = (request: Record<string, unknown>, options?: unknown) => Promise<u
 
 /**
  * Instruments `client` in place (and returns it): every `stream()` and
- * `complete()` of `chat`, `fim` and `agents` records a span. A stream's span
- * ends when the stream ends, however it ends (done, failed, closed early).
+ * `complete()` of `chat`, `fim` and `agents`, and every turn of
+ * `beta.conversations` (`start`, `append`, `restart` and their streams),
+ * records a span. A stream's span ends when the stream ends, however it ends
+ * (done, failed, closed early).
  */
 export function instrument<C extends Mistral>(client: C, options: TelemetryOptions = {}): C {
   const marked = client as C & { [instrumented]?: true };
@@ -63,61 +53,22 @@ export function instrument<C extends Mistral>(client: C, options: TelemetryOptio
     for (const kind of ["stream", "complete"] as const) {
       const original = resource[kind];
       if (typeof original !== "function") continue;
-      resource[kind] = (request, callOptions) =>
-        traced(tracer, operation, kind === "stream", record, request, () =>
-          original.call(resource, request, callOptions),
-        );
+      resource[kind] = (request, callOptions) => {
+        const attributes = requestAttributes(request);
+        if (record) attributes["gen_ai.input.messages"] = inputMessages(request);
+        const plan = {
+          operation,
+          streaming: kind === "stream",
+          attributes,
+          finish: (span: Span, response: unknown) =>
+            finish(span, response as ChatCompletionResponse, record),
+        };
+        return traced(tracer, plan, () => original.call(resource, request, callOptions));
+      };
     }
   }
+  instrumentConversations(client, tracer, record);
   return client;
-}
-
-/** Runs one call inside its span. */
-async function traced(
-  tracer: Tracer,
-  operation: string,
-  streaming: boolean,
-  record: boolean,
-  request: Record<string, unknown>,
-  call: () => Promise<unknown>,
-): Promise<unknown> {
-  const model = typeof request?.model === "string" ? request.model : undefined;
-  const attributes: Attributes = {
-    "gen_ai.operation.name": operation,
-    "gen_ai.provider.name": "mistral_ai",
-    "gen_ai.system": "mistral_ai",
-    "gen_ai.request.stream": streaming,
-    ...requestAttributes(request),
-  };
-  if (record) attributes["gen_ai.input.messages"] = inputMessages(request);
-  const name = model ? `${operation} ${model}` : operation;
-  const span = tracer.startSpan(name, { kind: SpanKind.CLIENT, attributes });
-  let result: unknown;
-  try {
-    result = await context.with(trace.setSpan(context.active(), span), call);
-  } catch (error) {
-    fail(span, error);
-    span.end();
-    throw error;
-  }
-  if (!streaming) {
-    finish(span, result as ChatCompletionResponse, record);
-    span.end();
-    return result;
-  }
-  const stream = result as EventStream<CompletionEvent>;
-  stream.onEnd((end) => {
-    const { timeToFirstEventMs } = stream.stats;
-    if (timeToFirstEventMs !== undefined) {
-      span.setAttribute("gen_ai.response.time_to_first_chunk", timeToFirstEventMs / 1000);
-    }
-    const snapshot = stream.snapshot;
-    if (snapshot) finish(span, snapshot, record);
-    if (end.reason === "failed") fail(span, end.error);
-    if (end.reason === "closed") span.setAttribute("mistral_stream.stream.closed_early", true);
-    span.end();
-  });
-  return stream;
 }
 
 /** Sets what the response tells. */
@@ -132,15 +83,4 @@ function finish(span: Span, response: ChatCompletionResponse, record: boolean): 
     span.setAttribute("gen_ai.usage.output_tokens", usage.completionTokens);
   }
   if (record) span.setAttribute("gen_ai.output.messages", outputMessages(response));
-}
-
-/** Records a failure: the error class as `error.type`, the exception, an error status. */
-function fail(span: Span, error: unknown): void {
-  const typed = error instanceof Error ? error : new Error(String(error));
-  span.setAttribute("error.type", typed.name);
-  if (error instanceof MistralError && error.statusCode !== undefined) {
-    span.setAttribute("http.response.status_code", error.statusCode);
-  }
-  span.recordException(typed);
-  span.setStatus({ code: SpanStatusCode.ERROR, message: typed.message });
 }

@@ -144,6 +144,43 @@ describe("OpenTelemetry spans (mistral-stream/otel)", () => {
     assert.equal(instrument(recording), recording, "instrumenting twice changes nothing");
   });
 
+  test("conversation turns record spans: chat for a model, invoke_agent for an agent, with the conversation id", async () => {
+    const stream = await client.beta.conversations.startStream({
+      model: "mistral-small-latest",
+      inputs: "Reply with exactly: traced turn",
+      completionArgs: { temperature: 0.4 },
+    });
+    assert.equal(exporter.getFinishedSpans().length, 0, "open while streaming");
+    const first = await stream.finalResponse();
+    const agent = await client.beta.agents.create({ model: "mistral-medium-latest", name: "A" });
+    const byAgent = await client.beta.conversations.start({ agentId: agent.id, inputs: "hi" });
+    await client.beta.conversations.append({
+      conversationId: first.conversationId,
+      conversationAppendRequest: { inputs: "again" },
+    });
+    await assert.rejects(
+      client.beta.conversations.append({
+        conversationId: "conv_missing",
+        conversationAppendRequest: { inputs: "x" },
+      }),
+    );
+    const [streamed, agentTurn, appended, missing, ...rest] = spans();
+    assert.equal(rest.length, 0, "agents.create records no span");
+    assert.equal(streamed?.name, "chat mistral-small-latest");
+    assert.equal(streamed?.attributes["gen_ai.request.stream"], true);
+    assert.equal(streamed?.attributes["gen_ai.request.temperature"], 0.4);
+    assert.equal(streamed?.attributes["gen_ai.conversation.id"], first.conversationId);
+    assert.equal(streamed?.attributes["gen_ai.usage.output_tokens"], first.usage.completionTokens);
+    assert.equal(agentTurn?.attributes["gen_ai.operation.name"], "invoke_agent");
+    assert.equal(agentTurn?.attributes["gen_ai.agent.id"], agent.id);
+    assert.equal(agentTurn?.attributes["gen_ai.conversation.id"], byAgent.conversationId);
+    assert.equal(appended?.attributes["gen_ai.conversation.id"], first.conversationId);
+    assert.equal(appended?.attributes["gen_ai.request.stream"], false);
+    assert.equal(missing?.attributes["error.type"], "NotFoundError");
+    assert.equal(missing?.status.code, SpanStatusCode.ERROR);
+    assert.equal(streamed?.attributes["gen_ai.input.messages"], undefined);
+  });
+
   test("the core never loads OpenTelemetry: no reference to it in the built core", () => {
     const core = readFileSync(join(repoRoot, "dist", "core", "index.js"), "utf8");
     assert.doesNotMatch(core, /@opentelemetry|gen_ai\./);
