@@ -31,6 +31,7 @@ import { dateOf, decodeGuardrails } from "./entity-fields.js";
 import { encodeGuardrails } from "./guardrails.js";
 import { encodeTools } from "./tools.js";
 import {
+  type Fields,
   fieldsOf,
   isObject,
   nullableString,
@@ -58,14 +59,25 @@ export function encodeConversationRequest(request: WireObject, stream: boolean):
   return out;
 }
 
-/** `append()` / `appendStream()` body → wire. */
-export function encodeAppendRequest(request: WireObject, stream: boolean): WireObject {
-  const r = fieldsOf<ConversationAppendRequest>(request);
+/** The fields an append and a restart share → wire. */
+function encodeTurn(
+  r: Fields<
+    Pick<ConversationAppendRequest, "inputs" | "store" | "handoffExecution" | "completionArgs">
+  >,
+  stream: boolean,
+): WireObject {
   const out: WireObject = { stream };
   setDefined(out, "inputs", encodeInputs(r.inputs));
   setDefined(out, "store", r.store);
   setDefined(out, "handoff_execution", r.handoffExecution);
   setDefined(out, "completion_args", encodeCompletionArgs(r.completionArgs));
+  return out;
+}
+
+/** `append()` / `appendStream()` body → wire. */
+export function encodeAppendRequest(request: WireObject, stream: boolean): WireObject {
+  const r = fieldsOf<ConversationAppendRequest>(request);
+  const out = encodeTurn(r, stream);
   const confirmations = r.toolConfirmations;
   setDefined(
     out,
@@ -82,11 +94,7 @@ export function encodeAppendRequest(request: WireObject, stream: boolean): WireO
 /** `restart()` / `restartStream()` body → wire. */
 export function encodeRestartRequest(request: WireObject, stream: boolean): WireObject {
   const r = fieldsOf<ConversationRestartRequest>(request);
-  const out: WireObject = { stream };
-  setDefined(out, "inputs", encodeInputs(r.inputs));
-  setDefined(out, "store", r.store);
-  setDefined(out, "handoff_execution", r.handoffExecution);
-  setDefined(out, "completion_args", encodeCompletionArgs(r.completionArgs));
+  const out = encodeTurn(r, stream);
   setDefined(out, "guardrails", encodeGuardrails(r.guardrails));
   setDefined(out, "metadata", r.metadata);
   setDefined(out, "from_entry_id", r.fromEntryId);
