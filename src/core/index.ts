@@ -85,17 +85,25 @@ export type { BackoffStrategy, RetryConfig } from "./http/retry-policy.js";
 export type {
   BodyReader,
   FetchFunction,
+  RequestBody,
   Transport,
   TransportRequest,
   TransportResponse,
 } from "./http/transport.js";
 export * from "./models/index.js";
+export type { Audio, Speech, Transcriptions } from "./resources/audio.js";
+export type { Batch, Jobs } from "./resources/batch.js";
+export type { Classifiers } from "./resources/classifiers.js";
+export type { Embeddings } from "./resources/embeddings.js";
+export type { Files } from "./resources/files.js";
+export type { Ocr } from "./resources/ocr.js";
 export type { ServerSentEvent } from "./sse/index.js";
 export type { FinalResponseOf } from "./stream/event-stream.js";
 export { EventStream } from "./stream/exported-stream.js";
 export type { TeeOptions } from "./stream/on-demand.js";
 export type { RelayReadOptions } from "./stream/relay-in.js";
 export type { RelayedError } from "./stream/relay-receive.js";
+export { speechAudio } from "./stream/speech-audio.js";
 export type { StreamStats } from "./stream/stats.js";
 export {
   type StreamDecoder,

@@ -18,7 +18,7 @@ import { CallScope } from "../http/call-scope.js";
 import { ensureEventStream } from "../http/error-response.js";
 import { readWholeBody } from "../http/read-body.js";
 import { resolveRetryPolicy } from "../http/retry-policy.js";
-import { sendRequest } from "../http/send-request.js";
+import { type BodySource, sendRequest } from "../http/send-request.js";
 import type { TransportResponse } from "../http/transport.js";
 import { EventStream } from "../stream/event-stream.js";
 import { statsClock } from "../stream/stats.js";
@@ -31,6 +31,7 @@ import type { ClientConfig, RequestOptions, ResumeOptions } from "./options.js";
 import { type CallSettings, resolveCallSettings } from "./settings.js";
 
 const defaultUserAgent = `mistral-stream/${version}`;
+const jsonType = "application/json";
 
 /** One API call, as a resource describes it. */
 export interface ApiCall {
@@ -38,6 +39,23 @@ export interface ApiCall {
   readonly path: string;
   /** The wire body (already snake_case), serialised here. */
   readonly body?: unknown;
+  /** A multipart body instead (an upload), sent as built. */
+  readonly upload?: Upload | undefined;
+}
+
+/** A response whose body is still to be read, and what bounds the reading. */
+export interface OpenBody {
+  readonly response: TransportResponse;
+  readonly scope: CallScope;
+  /** Longest wait for bytes, in ms; `0` for none. */
+  readonly idleTimeoutMs: number;
+}
+
+/** A body sent as is, with its own content type (multipart uploads). */
+export interface Upload {
+  readonly contentType: string;
+  /** A `Blob` can be sent again on a retry; a stream only while none of it was read. */
+  readonly body: Blob | BodySource;
 }
 
 /** Makes a stream's decoder once its response is known (its errors carry the response). */
@@ -97,6 +115,27 @@ export class ApiCore {
     }
   }
 
+  /**
+   * Sends a call whose answer is bytes (a download) and returns the response
+   * once its headers are in, with the scope that bounds the reading: the
+   * caller reads the body and disposes of the scope.
+   */
+  async openBody(
+    call: ApiCall,
+    accept: string,
+    options: RequestOptions | undefined,
+  ): Promise<OpenBody> {
+    const settings = resolveCallSettings(this.#config, options, true);
+    const scope = new CallScope({ signal: settings.signal, totalMs: settings.timeoutMs });
+    try {
+      const response = await this.#send(call, settings, scope, accept);
+      return { response, scope, idleTimeoutMs: settings.idleTimeoutMs };
+    } catch (error) {
+      scope.dispose();
+      throw toMistralError(error);
+    }
+  }
+
   /** Sends a call and returns its JSON body (`undefined` for an empty body). */
   async requestJson(call: ApiCall, options: RequestOptions | undefined): Promise<unknown> {
     const settings = resolveCallSettings(this.#config, options, false);
@@ -123,8 +162,10 @@ export class ApiCore {
     onRetry?: () => void,
   ) {
     const key = await resolveApiKey(this.#apiKey);
-    const headers = this.#buildHeaders(settings, accept, call.body !== undefined, key);
-    const body = call.body === undefined ? undefined : serialize(call.body);
+    const { upload } = call;
+    const type = upload ? upload.contentType : call.body === undefined ? undefined : jsonType;
+    const headers = this.#buildHeaders(settings, accept, type, key);
+    const body = upload ? upload.body : call.body === undefined ? undefined : serialize(call.body);
     return sendRequest(
       { url: `${settings.baseURL}${call.path}`, method: call.method, headers, body },
       {
@@ -141,7 +182,7 @@ export class ApiCore {
   #buildHeaders(
     settings: CallSettings,
     accept: string,
-    hasBody: boolean,
+    contentType: string | undefined,
     key: string | undefined,
   ): Headers {
     const headers = new Headers({ "user-agent": defaultUserAgent });
@@ -149,7 +190,7 @@ export class ApiCore {
     mergeHeaders(headers, settings.headers, "request headers");
     // Set after the caller's headers: the body and the decoder depend on them.
     headers.set("accept", accept);
-    if (hasBody) headers.set("content-type", "application/json");
+    if (contentType) headers.set("content-type", contentType);
     if (key) headers.set("authorization", `Bearer ${key}`);
     else if (settings.isOfficialServer) {
       throw new InvalidRequestError(

@@ -10,7 +10,7 @@ import type { RequestOptions } from "../call/options.js";
 import { decodeAgent, decodeAgentAlias, encodeAgentRequest } from "../codec/agent-entities.js";
 import type { Agent, AgentAliasResponse, AgentListPage } from "../models/index.js";
 import { expectObject } from "../resources/check-request.js";
-import { pageQuery, pathId, requestObject } from "./query.js";
+import { pageQuery, pathId, requestObject } from "../resources/query.js";
 
 const listFilters = ["pageSize", "deploymentChat", "sources", "name", "search", "id", "metadata"];
 

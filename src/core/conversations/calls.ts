@@ -29,9 +29,9 @@ import type {
   ResponseV1ConversationsGet,
 } from "../models/index.js";
 import { expectObject } from "../resources/check-request.js";
+import { pageQuery, pathId, requestObject } from "../resources/query.js";
 import { ConversationEventDecoder } from "../stream/conversation-decoder.js";
 import type { EventStream } from "../stream/event-stream.js";
-import { pageQuery, pathId, requestObject } from "./query.js";
 
 const decoder = (response: ResponseMeta) => new ConversationEventDecoder(response);
 

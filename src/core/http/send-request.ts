@@ -17,7 +17,25 @@ import {
   parseRetryAfter,
   type RetryPolicy,
 } from "./retry-policy.js";
-import type { Transport, TransportRequest, TransportResponse } from "./transport.js";
+import type { RequestBody, Transport, TransportRequest, TransportResponse } from "./transport.js";
+
+/**
+ * A body that may not be sendable twice (an upload from a stream): `open()`
+ * gives the body for an attempt; `reopenable` says, after one, whether
+ * another may be made (nothing of a stream was read yet).
+ */
+export interface BodySource {
+  open(): RequestBody;
+  readonly reopenable: boolean;
+}
+
+/** A request as {@link sendRequest} takes it: its body fixed, or opened per attempt. */
+export type OutgoingRequest = Omit<TransportRequest, "signal" | "body"> & {
+  readonly body: RequestBody | BodySource | undefined;
+};
+
+const isSource = (body: OutgoingRequest["body"]): body is BodySource =>
+  typeof body === "object" && "open" in body;
 
 /** What {@link sendRequest} needs besides the request itself. */
 export interface SendSettings {
@@ -32,15 +50,21 @@ export interface SendSettings {
 
 /** Sends `request`, retrying per `settings.retry`, within `scope`. */
 export async function sendRequest(
-  request: Omit<TransportRequest, "signal">,
+  request: OutgoingRequest,
   settings: SendSettings,
   scope: CallScope,
 ): Promise<TransportResponse> {
   const started = Date.now();
+  const source = isSource(request.body) ? request.body : undefined;
   for (let attempt = 1; ; attempt++) {
-    const outcome = await attemptOnce(request, settings, scope);
+    const body = source ? source.open() : (request.body as RequestBody | undefined);
+    const outcome = await attemptOnce({ ...request, body }, settings, scope);
     if (!(outcome instanceof Error)) return outcome;
-    const wait = planRetry(outcome, attempt, settings.retry, Date.now() - started);
+    // A body that cannot be sent again (part of a stream is gone) ends the retries.
+    const wait =
+      !source || source.reopenable
+        ? planRetry(outcome, attempt, settings.retry, Date.now() - started)
+        : undefined;
     // A call ended while an error body was read reports the server's answer,
     // whatever the retry policy: its status arrived before the deadline.
     if (wait === undefined || scope.reason) throw outcome;

@@ -6,12 +6,16 @@
  * @module
  */
 
+/** What a request body may be. */
+export type RequestBody = string | Blob | ReadableStream<Uint8Array>;
+
 /** What the client asks the transport to send. */
 export interface TransportRequest {
   readonly url: string;
   readonly method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   readonly headers: Headers;
-  readonly body: string | undefined;
+  /** JSON text, a multipart `Blob`, or a one-shot stream (an upload from a stream). */
+  readonly body: RequestBody | undefined;
   /** Aborting it must abort the request and, later, the response body. */
   readonly signal: AbortSignal;
 }
@@ -46,17 +50,20 @@ const emptyReader: BodyReader = {
 /** Builds a {@link Transport} on a `fetch` function. */
 export function createFetchTransport(fetchImpl: FetchFunction): Transport {
   return async (request) => {
-    const response = await fetchImpl(request.url, {
+    const body = request.body;
+    const init: RequestInit & { duplex?: "half" } = {
       method: request.method,
       headers: request.headers,
-      body: request.body ?? null,
+      body: body ?? null,
       signal: request.signal,
       // A redirect could carry the Authorization header to another origin:
       // the API never redirects, so a 3xx is handed back unfollowed and
       // reported as an error (with "error", fetch would only say "fetch failed").
       redirect: "manual",
-    });
-    return fromFetchResponse(response);
+    };
+    // A streamed body must say it is sent while the response may already arrive.
+    if (typeof body === "object" && !(body instanceof Blob)) init.duplex = "half";
+    return fromFetchResponse(await fetchImpl(request.url, init));
   };
 }
 

@@ -8,6 +8,8 @@
 
 export * from "./agent-entities.js";
 export * from "./agents.js";
+export * from "./audio.js";
+export * from "./batch.js";
 export * from "./chat-chunk.js";
 export * from "./chat-request.js";
 export * from "./chat-response.js";
@@ -16,10 +18,13 @@ export * from "./content.js";
 export * from "./conversation-entries.js";
 export * from "./conversation-events.js";
 export * from "./conversations.js";
+export * from "./embeddings.js";
+export * from "./files.js";
 export * from "./fim.js";
 export * from "./free-form.js";
 export * from "./guardrails.js";
 export * from "./messages.js";
 export * from "./model-cards.js";
+export * from "./ocr.js";
 export * from "./tools.js";
 export * from "./usage.js";

@@ -14,6 +14,10 @@ import type {
   CompletionEvent,
   ConversationEvents,
   ConversationResponse,
+  SpeechResponse,
+  SpeechStreamEvents,
+  TranscriptionResponse,
+  TranscriptionStreamEvents,
 } from "../models/index.js";
 import type { ServerSentEvent } from "../sse/index.js";
 import { EventReader } from "./event-reader.js";
@@ -33,11 +37,16 @@ const deltas = () => import("./text-deltas.js");
 
 /**
  * The whole answer a stream of `T` builds: a `ConversationResponse` for a
- * conversation stream, a `ChatCompletionResponse` for the others.
+ * conversation stream, a `TranscriptionResponse` or `SpeechResponse` for
+ * audio, a `ChatCompletionResponse` for the others.
  */
 export type FinalResponseOf<T> = T extends ConversationEvents
   ? ConversationResponse
-  : ChatCompletionResponse;
+  : T extends TranscriptionStreamEvents
+    ? TranscriptionResponse
+    : T extends SpeechStreamEvents
+      ? SpeechResponse
+      : ChatCompletionResponse;
 
 const asyncDispose: typeof Symbol.asyncDispose =
   Symbol.asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as typeof Symbol.asyncDispose);
@@ -164,10 +173,14 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
 
   /**
    * The answer's text deltas (choice `choice`, default 0, of a chat stream;
-   * every message of a conversation), thinking excluded. Reads the stream.
+   * every message of a conversation; a transcription's text), thinking
+   * excluded. Reads the stream.
    */
   async *textStream(
-    this: EventStream<CompletionEvent> | EventStream<ConversationEvents>,
+    this:
+      | EventStream<CompletionEvent>
+      | EventStream<ConversationEvents>
+      | EventStream<TranscriptionStreamEvents>,
     choice = 0,
   ): AsyncGenerator<string, void, undefined> {
     yield* (await deltas()).textDeltas(this, choice, false);

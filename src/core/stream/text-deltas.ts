@@ -6,15 +6,20 @@
  * @module
  */
 
-import type { CompletionEvent, ContentChunk, ConversationEvents } from "../models/index.js";
+import type {
+  CompletionEvent,
+  ContentChunk,
+  ConversationEvents,
+  TranscriptionStreamEvents,
+} from "../models/index.js";
 
 /**
  * The text deltas of choice `choice` (of a chat stream; of every message for
- * a conversation's): answer text (strings and `text` chunks), or with
+ * a conversation's; a transcription's): answer text (strings and `text` chunks), or with
  * `thinking` the text inside `thinking` chunks. Empty deltas are skipped.
  */
 export async function* textDeltas(
-  stream: AsyncIterable<CompletionEvent | ConversationEvents>,
+  stream: AsyncIterable<CompletionEvent | ConversationEvents | TranscriptionStreamEvents>,
   choice: number,
   thinking: boolean,
 ): AsyncGenerator<string, void, undefined> {
@@ -22,6 +27,7 @@ export async function* textDeltas(
     if ("event" in event) {
       const data = event.data;
       if (data.type === "message.output.delta") yield* contentText(data.content, thinking);
+      else if (data.type === "transcription.text.delta" && !thinking && data.text) yield data.text;
       continue;
     }
     for (const c of event.data.choices) {

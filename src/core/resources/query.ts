@@ -1,6 +1,6 @@
 /**
- * What the beta resources' calls share: their request checks, path ids and
- * query strings.
+ * What the calls loaded on first use (conversations, agents, files, batch …)
+ * share: their request checks, path ids and query strings.
  *
  * @module
  */

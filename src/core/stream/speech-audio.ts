@@ -1,0 +1,26 @@
+/**
+ * `speechAudio(stream)`: a speech stream's audio as bytes, piece by piece,
+ * for a player or a file. It iterates the stream itself, so it ends, fails
+ * and releases the connection as the stream does.
+ *
+ * @module
+ */
+
+import type { SpeechStreamEvents } from "../models/index.js";
+import { bytesOfBase64 } from "./base64.js";
+
+/**
+ * The audio bytes of each `speech.audio.delta` of `stream`, in order.
+ *
+ * ```ts
+ * await using stream = await client.audio.speech.complete({ input: "Hello", stream: true });
+ * for await (const bytes of speechAudio(stream)) file.write(bytes);
+ * ```
+ */
+export async function* speechAudio(
+  stream: AsyncIterable<SpeechStreamEvents>,
+): AsyncGenerator<Uint8Array, void, undefined> {
+  for await (const { data } of stream) {
+    if (data.type === "speech.audio.delta") yield bytesOfBase64(data.audioData);
+  }
+}
