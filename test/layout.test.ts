@@ -125,6 +125,41 @@ describe("the layout", () => {
       loaders: ["core/resources/lazy-calls.ts", "core/stream/relay-in.ts"],
     },
   ];
+  test("core/endpoints/ is reached only through import(), by the resources that forward to it", () => {
+    const room = "core/endpoints/";
+    const outside = sources("core").filter((f) => !f.startsWith(room));
+    const valueImports = outside.flatMap((f) =>
+      [
+        ...readFileSync(join(src, f), "utf8").matchAll(
+          /^import\s+(?!type\b)[^;]*?from\s*"([^"]+)"/gm,
+        ),
+      ]
+        .map((m) => relative(src, join(src, dirname(f), m[1]!)))
+        .filter((target) => target.startsWith(room))
+        .map((target) => `${f} imports ${target}`),
+    );
+    assertNone(valueImports);
+    const loaders = outside.filter((f) =>
+      readFileSync(join(src, f), "utf8").includes('import("../endpoints/'),
+    );
+    assert.deepEqual(loaders, [
+      "core/resources/audio.ts",
+      "core/resources/batch.ts",
+      "core/resources/classifiers.ts",
+      "core/resources/embeddings.ts",
+      "core/resources/files.ts",
+      "core/resources/ocr.ts",
+    ]);
+  });
+
+  test("the Node entry imports only node: modules and the public entry of the core", () => {
+    assertNone(
+      sources("node").flatMap((f) =>
+        outside(f, (t) => t.startsWith("node:") || t === "core/index.ts"),
+      ),
+    );
+  });
+
   for (const { room, entry, loaders } of lazyRooms) {
     test(`${room} is reached only through import(): no module outside it imports it at run time`, () => {
       const outside = sources("core").filter((f) => !f.startsWith(room));
@@ -216,6 +251,7 @@ describe("the layout", () => {
       ...sources("emulator"),
       ...sources("cli"),
       ...sources("otel"),
+      ...sources("node"),
     ].filter((f) => readFileSync(join(src, f), "utf8").split("\n").length > 301);
     assertNone(long);
   });

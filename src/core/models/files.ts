@@ -26,7 +26,7 @@ export interface FileT {
 }
 
 /** What a file is for. */
-export type FilePurpose = "fine-tune" | "batch" | "ocr" | "audio" | (string & {});
+export type FilePurpose = "fine-tune" | "batch" | "ocr" | (string & {});
 
 /** The official enum-like values of {@link FilePurpose}. */
 export const FilePurpose = {

@@ -30,6 +30,30 @@ export interface Dialect {
   complete(events: readonly Payload[]): number;
 }
 
+/** One named event: its name is its data's `type`. */
+export const namedPayload = (data: Record<string, unknown>): Payload => ({
+  event: String(data.type),
+  data: JSON.stringify(data),
+});
+
+/**
+ * The dialect of a stream of named events that ends with one done event
+ * (audio streams): cut short, it still ends with the done event; an error is
+ * an `error` event.
+ */
+export const namedDialect: Dialect = {
+  finish: (events, k) => [...events.slice(0, Math.max(1, k)), events.at(-1) as Payload],
+  error: (message) => ({
+    event: "error",
+    data: JSON.stringify({ type: "error", error: { message, code: 3000 } }),
+  }),
+  broken: () => ({
+    event: "transcription.text.delta",
+    data: '{"type":"transcription.text.delta","text":',
+  }),
+  complete: (events) => events.length - 1,
+};
+
 /** The dialect of chat (and FIM, agents) completion streams. */
 export function chatDialect(plan: CompletionPlan): Dialect {
   return {

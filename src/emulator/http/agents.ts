@@ -8,7 +8,6 @@
 import { type AgentRecord, newId, now, type Wire } from "../conversations/store.js";
 import { createAgentRequest, updateAgentRequest } from "../requests/conversation-schemas.js";
 import { findModel } from "../requests/models.js";
-import type { Check, ValidationIssue } from "../requests/validate.js";
 import { matches, parseMetadata } from "./conversations.js";
 import {
   type ErrorReply,
@@ -16,7 +15,7 @@ import {
   notFoundError,
   validationError,
 } from "./error-bodies.js";
-import { readJson } from "./reply.js";
+import { isReply, readChecked } from "./reply.js";
 import type { RequestScope } from "./scope.js";
 import { sendError, sendJson } from "./util.js";
 
@@ -33,17 +32,6 @@ export const completionDefaults: Wire = {
   response_format: null,
   tool_choice: "auto",
 };
-
-async function readBodyAs(scope: RequestScope, check: Check): Promise<Wire | ErrorReply> {
-  const parsed = await readJson(scope);
-  if ("status" in parsed) return parsed;
-  const issues: ValidationIssue[] = [];
-  check(parsed.value, ["body"], issues);
-  return issues.length > 0 ? validationError(issues) : (parsed.value as Wire);
-}
-
-const isReply = (value: unknown): value is ErrorReply =>
-  typeof value === "object" && value !== null && "status" in value && "body" in value;
 
 /** An integer query parameter, or its 422 (`required`: it must be there). */
 function queryInt(url: URL, name: string, required: boolean): number | undefined | ErrorReply {
@@ -95,7 +83,7 @@ function shown(record: AgentRecord, version: Wire): Wire {
 }
 
 async function create(scope: RequestScope): Promise<void> {
-  const body = await readBodyAs(scope, createAgentRequest);
+  const body = await readChecked(scope, createAgentRequest);
   if (isReply(body)) return sendError(scope.res, body);
   if (!findModel(String(body.model))?.capabilities.completion_chat) {
     return sendError(scope.res, invalidModelError(String(body.model)));
@@ -112,7 +100,7 @@ async function create(scope: RequestScope): Promise<void> {
 }
 
 async function update(scope: RequestScope, record: AgentRecord): Promise<void> {
-  const body = await readBodyAs(scope, updateAgentRequest);
+  const body = await readChecked(scope, updateAgentRequest);
   if (isReply(body)) return sendError(scope.res, body);
   if (typeof body.model === "string" && !findModel(body.model)?.capabilities.completion_chat) {
     return sendError(scope.res, invalidModelError(body.model));

@@ -25,7 +25,7 @@ import {
   validationError,
 } from "./error-bodies.js";
 import { readJson, sendAnswer, sendStream } from "./reply.js";
-import type { RequestScope } from "./scope.js";
+import type { EmulatorContext, RequestScope } from "./scope.js";
 import { sendError } from "./util.js";
 
 const schemas: Record<"chat" | "fim" | "agents", Check> = {
@@ -42,7 +42,7 @@ export async function handleCompletion(
   const parsed = await readJson(scope);
   if ("status" in parsed) return sendError(scope.res, parsed);
   const body = parsed.value as Record<string, unknown>;
-  const plan = planFor(scope, kind, body);
+  const plan = planFor(scope.ctx, kind, body);
   if ("status" in plan) return sendError(scope.res, plan);
   if (body.stream === true) {
     const payloads = renderStream(plan).map((data) => ({ data }));
@@ -51,9 +51,19 @@ export async function handleCompletion(
   await sendAnswer(scope, plan.usage.completion_tokens, renderResponse(plan));
 }
 
+/** The whole (non-stream) answer to `body`, or the API's error: what a batch job's line holds. */
+export function answerCompletion(
+  ctx: EmulatorContext,
+  kind: "chat" | "fim",
+  body: Record<string, unknown>,
+): Record<string, unknown> | ErrorReply {
+  const plan = planFor(ctx, kind, { ...body, stream: false });
+  return "status" in plan ? plan : (JSON.parse(renderResponse(plan)) as Record<string, unknown>);
+}
+
 /** Validates the body, checks the model and the conversation, and plans the answer. */
 function planFor(
-  scope: RequestScope,
+  ctx: EmulatorContext,
   kind: "chat" | "fim" | "agents",
   body: Record<string, unknown>,
 ): CompletionPlan | ErrorReply {
@@ -65,7 +75,7 @@ function planFor(
     if (!model?.capabilities.completion_fim) return invalidModelError(body.model as string);
     return planFim(body as FimBody, body.model as string);
   }
-  const model = kind === "agents" ? scope.ctx.options.agentModel : (body.model as string);
+  const model = kind === "agents" ? ctx.options.agentModel : (body.model as string);
   if (kind === "chat" && !findModel(model)?.capabilities.completion_chat)
     return invalidModelError(model);
   const conversation = body as ConversationBody;

@@ -19,30 +19,16 @@ import {
   restartRequest,
 } from "../requests/conversation-schemas.js";
 import { findModel } from "../requests/models.js";
-import type { Check, ValidationIssue } from "../requests/validate.js";
 import { completionDefaults } from "./agents.js";
 import {
   badRequestError,
   type ErrorReply,
   invalidModelError,
   notFoundError,
-  validationError,
 } from "./error-bodies.js";
-import { readJson, sendAnswer, sendStream } from "./reply.js";
+import { isReply, readChecked, sendAnswer, sendStream } from "./reply.js";
 import type { RequestScope } from "./scope.js";
 import { sendError, sendJson } from "./util.js";
-
-/** Reads and validates a body against `check`. */
-async function readBodyAs(scope: RequestScope, check: Check): Promise<Wire | ErrorReply> {
-  const parsed = await readJson(scope);
-  if ("status" in parsed) return parsed;
-  const issues: ValidationIssue[] = [];
-  check(parsed.value, ["body"], issues);
-  return issues.length > 0 ? validationError(issues) : (parsed.value as Wire);
-}
-
-const isReply = (value: unknown): value is ErrorReply =>
-  typeof value === "object" && value !== null && "status" in value && "body" in value;
 
 /** New input entries as stored: each with its object, type, time and id. */
 function inputEntries(inputs: unknown): Wire[] {
@@ -104,7 +90,7 @@ function agentOf(scope: RequestScope, settings: Wire): Wire | undefined | ErrorR
 
 /** `POST /v1/conversations`. */
 async function start(scope: RequestScope): Promise<void> {
-  const body = await readBodyAs(scope, conversationRequest);
+  const body = await readChecked(scope, conversationRequest);
   if (isReply(body)) return sendError(scope.res, body);
   const hasAgent = typeof body.agent_id === "string";
   if (hasAgent === (typeof body.model === "string")) {
@@ -142,7 +128,7 @@ async function continueConversation(
   record: ConversationRecord,
   restart: boolean,
 ): Promise<void> {
-  const body = await readBodyAs(scope, restart ? restartRequest : appendRequest);
+  const body = await readChecked(scope, restart ? restartRequest : appendRequest);
   if (isReply(body)) return sendError(scope.res, body);
   const inputs = inputEntries(body.inputs);
   if (!restart) return answer(scope, record, body, inputs, record);

@@ -10,28 +10,58 @@ import { FaultSpecError } from "../faults/spec.js";
 import { createResponseId } from "../prng.js";
 import { findModel, listModels, toModelCard } from "../requests/models.js";
 import { handleAgents } from "./agents.js";
+import { handleAudio } from "./audio.js";
+import { handleBatch } from "./batch.js";
 import { handleCompletion } from "./completions.js";
 import { handleConversations } from "./conversations.js";
+import { embeddingPaths, handleEmbeddings } from "./embeddings.js";
 import {
   errorEnvelope,
   faultStatusError,
   routingError,
   unauthorizedError,
 } from "./error-bodies.js";
+import { handleFiles, isSignedDownload } from "./files.js";
+import { handleOcr } from "./ocr.js";
 import { type EmulatorContext, markFaults, type RequestScope } from "./scope.js";
 import { sleepUntil } from "./stream-writer.js";
 import { answerPreflight, sendError, sendJson, setCorsHeaders } from "./util.js";
 
-type Route = "chat" | "fim" | "agents" | "models" | "model" | "conversations" | "agent-entities";
+type Route =
+  | "chat"
+  | "fim"
+  | "agents"
+  | "models"
+  | "model"
+  | "conversations"
+  | "agent-entities"
+  | "embeddings"
+  | "ocr"
+  | "audio"
+  | "files"
+  | "batch";
 
 const postRoutes: Record<string, Route> = {
   "/v1/chat/completions": "chat",
   "/v1/fim/completions": "fim",
   "/v1/agents/completions": "agents",
+  "/v1/ocr": "ocr",
+  "/v1/audio/transcriptions": "audio",
+  "/v1/audio/speech": "audio",
+  ...Object.fromEntries(embeddingPaths.map((path) => [path, "embeddings" as const])),
 };
 
+/** Routes that own every path under a prefix. */
+const prefixRoutes: readonly [string, Route][] = [
+  ["/v1/conversations", "conversations"],
+  ["/v1/files", "files"],
+  ["/v1/batch/jobs", "batch"],
+];
+
 function matchRoute(method: string, path: string): Route | 404 | 405 {
-  if (path === "/v1/conversations" || path.startsWith("/v1/conversations/")) return "conversations";
+  for (const [prefix, route] of prefixRoutes) {
+    if (path === prefix || path.startsWith(`${prefix}/`)) return route;
+  }
   if (
     path !== "/v1/agents/completions" &&
     (path === "/v1/agents" || path.startsWith("/v1/agents/"))
@@ -87,7 +117,8 @@ export async function handleRequest(
   };
   if (await applyEarlyFaults(scope)) return;
   const key = ctx.options.apiKey;
-  if (key !== undefined && req.headers.authorization !== `Bearer ${key}`) {
+  const signed = route === "files" && isSignedDownload(scope, path, url);
+  if (key !== undefined && !signed && req.headers.authorization !== `Bearer ${key}`) {
     return sendError(res, unauthorizedError(req.headers.authorization !== undefined));
   }
   if (route === "models") return sendJson(res, 200, listModels());
@@ -97,6 +128,11 @@ export async function handleRequest(
   const rest = path.split("/").slice(3).map(decodeURIComponent);
   if (route === "conversations") return handleConversations(scope, method, rest, url);
   if (route === "agent-entities") return handleAgents(scope, method, rest, url);
+  if (route === "files") return handleFiles(scope, method, rest, url);
+  if (route === "batch") return handleBatch(scope, method, path.split("/").slice(4), url);
+  if (route === "embeddings") return handleEmbeddings(scope, path);
+  if (route === "ocr") return handleOcr(scope);
+  if (route === "audio") return handleAudio(scope, path);
   await handleCompletion(scope, route);
 }
 

@@ -8,7 +8,13 @@
  */
 import type { Dialect, Payload } from "../faults/stream-script.js";
 import { scriptStream } from "../faults/stream-script.js";
-import { type ErrorReply, jsonDecodeError, missingBodyError } from "./error-bodies.js";
+import type { Check, ValidationIssue } from "../requests/validate.js";
+import {
+  type ErrorReply,
+  jsonDecodeError,
+  missingBodyError,
+  validationError,
+} from "./error-bodies.js";
 import { markFaults, type RequestScope } from "./scope.js";
 import { type Pacing, playStream, sleepUntil } from "./stream-writer.js";
 import { BodyTooLargeError, numericHeader, readBody, sendJson } from "./util.js";
@@ -32,6 +38,22 @@ export async function readJson(scope: RequestScope): Promise<{ value: unknown } 
     return jsonDecodeError(position, "Expecting value");
   }
 }
+
+/** Reads the body as JSON and validates it against `check` (the API's 422 for what it refuses). */
+export async function readChecked(
+  scope: RequestScope,
+  check: Check,
+): Promise<Record<string, unknown> | ErrorReply> {
+  const parsed = await readJson(scope);
+  if ("status" in parsed) return parsed;
+  const issues: ValidationIssue[] = [];
+  check(parsed.value, ["body"], issues);
+  return issues.length > 0 ? validationError(issues) : (parsed.value as Record<string, unknown>);
+}
+
+/** Whether a handler's step answered with an error instead of a value. */
+export const isReply = (value: unknown): value is ErrorReply =>
+  typeof value === "object" && value !== null && "status" in value && "body" in value;
 
 /** Pacing from the options, overridden per request by `x-emulator-tokens-per-second` / `x-emulator-ttft-ms`. */
 export function pacingFor(scope: RequestScope): Pacing {

@@ -8,6 +8,8 @@ import type { Store } from "../conversations/store.js";
 import type { FaultBook, FaultTicket } from "../faults/book.js";
 import { type Fault, formatFault } from "../faults/spec.js";
 import type { ResolvedOptions } from "../options.js";
+import type { BatchStore } from "../services/batch.js";
+import type { FileStore } from "../services/files.js";
 
 /** What every request handler shares. */
 export interface EmulatorContext {
@@ -15,6 +17,10 @@ export interface EmulatorContext {
   faults: FaultBook;
   /** The agents and conversations made so far. */
   store: Store;
+  /** The files uploaded (and made by batch jobs) so far. */
+  files: FileStore;
+  /** The batch jobs created so far. */
+  batches: BatchStore;
 }
 
 /** The state of one request as it moves through the pipeline. */

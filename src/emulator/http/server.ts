@@ -14,6 +14,8 @@ import {
   type RunningEmulator,
   resolveOptions,
 } from "../options.js";
+import { BatchStore } from "../services/batch.js";
+import { FileStore } from "../services/files.js";
 import { handleRequest } from "./handler.js";
 import type { EmulatorContext } from "./scope.js";
 import { sendJson } from "./util.js";
@@ -34,10 +36,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       `refusing to listen on non-loopback host "${resolved.host}" without allowRemote: true`,
     );
   }
+  const files = new FileStore();
   const ctx: EmulatorContext = {
     options: resolved,
     faults: new FaultBook(normalizeFaults(options.faults)),
     store: new Store(),
+    files,
+    batches: new BatchStore(files),
   };
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => serve(ctx, req, res));

@@ -77,6 +77,11 @@ export class BodyTooLargeError extends Error {
 
 /** Reads the whole request body as UTF-8 text. */
 export async function readBody(req: IncomingMessage, limit = 20 * 1024 * 1024): Promise<string> {
+  return (await readBodyBytes(req, limit)).toString("utf8");
+}
+
+/** Reads the whole request body. */
+export async function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   const parts: Buffer[] = [];
   let size = 0;
   for await (const part of req) {
@@ -85,7 +90,7 @@ export async function readBody(req: IncomingMessage, limit = 20 * 1024 * 1024): 
     if (size > limit) throw new BodyTooLargeError(`request body over ${limit} bytes`);
     parts.push(buffer);
   }
-  return Buffer.concat(parts).toString("utf8");
+  return Buffer.concat(parts);
 }
 
 /** Reads a numeric request header, or `undefined` when absent or not a number. */

@@ -21,6 +21,8 @@ export interface ModelCapabilities {
 /** One model card entry of the catalog. */
 export interface ModelEntry {
   id: string;
+  /** What it does: chat models, or a service (`embed`, `moderation`, `ocr`, `transcription`, `speech`). */
+  kind: Kind;
   aliases: string[];
   description: string;
   maxContextLength: number;
@@ -29,7 +31,25 @@ export interface ModelEntry {
 
 const created = 1735689600; // 2025-01-01, fixed so that listings are reproducible.
 
-type Kind = "chat" | "reasoning" | "code" | "vision" | "embed" | "moderation";
+type Kind =
+  | "chat"
+  | "reasoning"
+  | "code"
+  | "vision"
+  | "embed"
+  | "moderation"
+  | "ocr"
+  | "transcription"
+  | "speech";
+
+/** The kinds that are not chat models. */
+const serviceKinds: ReadonlySet<Kind> = new Set([
+  "embed",
+  "moderation",
+  "ocr",
+  "transcription",
+  "speech",
+]);
 
 function entry(
   id: string,
@@ -38,9 +58,10 @@ function entry(
   description: string,
   context = 131072,
 ): ModelEntry {
-  const chat = kind !== "embed" && kind !== "moderation";
+  const chat = !serviceKinds.has(kind);
   return {
     id,
+    kind,
     aliases,
     description,
     maxContextLength: context,
@@ -122,19 +143,41 @@ export const catalog: readonly ModelEntry[] = [
     "A model that understands audio.",
     32768,
   ),
-  entry("mistral-embed", [], "embed", "Our embedding model.", 8192),
+  entry("mistral-embed", ["mistral-embed-2312"], "embed", "Our embedding model.", 8192),
+  entry("codestral-embed", ["codestral-embed-2505"], "embed", "An embedding model for code.", 8192),
   entry(
     "mistral-moderation-latest",
-    ["mistral-moderation-2411"],
+    ["mistral-moderation-2411", "mistral-moderation-2603"],
     "moderation",
     "Our moderation model.",
     8192,
+  ),
+  entry("mistral-ocr-latest", ["mistral-ocr-2512"], "ocr", "Our OCR model.", 0),
+  entry(
+    "voxtral-mini-latest",
+    ["voxtral-mini-2507", "voxtral-mini-transcribe-2507"],
+    "transcription",
+    "A transcription model.",
+    0,
+  ),
+  entry(
+    "voxtral-mini-tts-latest",
+    ["voxtral-mini-tts-2603"],
+    "speech",
+    "A text-to-speech model.",
+    0,
   ),
 ];
 
 /** Finds a model by id or alias. */
 export function findModel(id: string): ModelEntry | undefined {
   return catalog.find((m) => m.id === id || m.aliases.includes(id));
+}
+
+/** The model of `kind` that `id` names (by id or alias), or `undefined`. */
+export function findModelOf(id: unknown, kind: Kind): ModelEntry | undefined {
+  const model = typeof id === "string" ? findModel(id) : undefined;
+  return model?.kind === kind ? model : undefined;
 }
 
 /** Whether a model thinks (streams thinking chunks) before answering. */

@@ -84,7 +84,7 @@ const toolCall = model(
 );
 
 /** A message of the conversation, told apart by `role`. */
-const message = tagged("role", {
+export const message = tagged("role", {
   system: model(
     "SystemMessage",
     {
