@@ -28,7 +28,10 @@ export interface FileFromPathOptions {
  * await client.files.upload({ file: await fileFromPath("batch.jsonl"), purpose: "batch" });
  * ```
  */
-export async function fileFromPath(path: string, options: FileFromPathOptions = {}): Promise<FileT> {
+export async function fileFromPath(
+  path: string,
+  options: FileFromPathOptions = {},
+): Promise<FileT> {
   const blobOptions = options.type === undefined ? {} : { type: options.type };
   const content = await openAsBlob(path, blobOptions);
   return { fileName: options.fileName ?? basename(path), content };

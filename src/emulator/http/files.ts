@@ -103,7 +103,8 @@ function signedUrl(scope: RequestScope, file: FileRecord, url: URL): void {
       msg: "Input should be between 1 and 168",
       input: url.searchParams.get("expiry"),
     };
-    return sendError(scope.res, validationError([issue]));
+    sendError(scope.res, validationError([issue]));
+    return;
   }
   const until = Math.floor(Date.now() / 1000) + hours * 3600;
   const host = scope.req.headers.host ?? "127.0.0.1";

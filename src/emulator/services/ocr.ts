@@ -50,7 +50,7 @@ function streamText(content: string): string {
 function pdfPages(bytes: Buffer): Page[] {
   const text = bytes.toString("latin1");
   const pages: Page[] = [];
-  for (const m of text.matchAll(/<<([^]*?)>>\s*stream\r?\n/g)) {
+  for (const m of text.matchAll(/<<([\s\S]*?)>>\s*stream\r?\n/g)) {
     const start = (m.index ?? 0) + m[0].length;
     const end = text.indexOf("endstream", start);
     if (end < 0) continue;
