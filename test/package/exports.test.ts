@@ -59,6 +59,12 @@ describe("the published package", () => {
     );
     const code = Buffer.concat(files.map((f) => f.contents));
     assert.doesNotMatch(code.toString(), /opentelemetry|gen_ai\./, "no OpenTelemetry code");
+    // Nor the other resources' calls: multipart, audio streams, OCR, files, batch.
+    assert.doesNotMatch(
+      code.toString(),
+      /multipart\/form-data|transcription\.done|speech\.audio\.done|\/v1\/ocr|\/v1\/batch|\/v1\/files|\/v1\/embeddings/,
+      "no code of the resources loaded on first use",
+    );
     const lazy = Object.keys(outputs).filter((k) => !atStart.has(k));
     assert.ok(lazy.length >= 3, `the on-demand parts are chunks of their own: ${lazy.join(", ")}`);
     const gzip = files.reduce((sum, f) => sum + gzipSync(f.contents, { level: 9 }).byteLength, 0);
@@ -71,8 +77,12 @@ describe("the published package", () => {
     // more file at start (the calls shared with the conversations chunk: a bundler places
     // whole files, and each file is compressed on its own). The relay's conversation decoder
     // loads with that chunk; reached statically from dist/core/index.js it cost 2.3 KB more.
+    // Embeddings, classifiers, OCR, audio, files and batch took it to 18,988 B: their resource
+    // shells and getters (~0.6 KB); their calls, codecs, multipart encoder and audio decoders
+    // (~5 KB gzip) load as one chunk with the first call, and the code they share with chat
+    // splits the shared part of the start into one more file.
     // The official client's chat entry is ~53 KB gzip.
-    const budget = 17_968 + 512;
+    const budget = 18_988 + 512;
     assert.ok(gzip <= budget, `core bundle is ${gzip} B gzip, budget ${budget} B`);
   });
 

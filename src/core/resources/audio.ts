@@ -19,7 +19,7 @@ import type {
 } from "../models/index.js";
 import type { EventStream } from "../stream/event-stream.js";
 
-const calls = async () => (await import("../endpoints/audio.js")).audioCalls;
+const calls = async () => (await import("../endpoints/index.js")).audioCalls;
 
 /** Transcriptions (`POST /v1/audio/transcriptions`). */
 export class Transcriptions {

@@ -18,7 +18,7 @@ import type {
   ListBatchJobsResponse,
 } from "../models/index.js";
 
-const calls = async () => (await import("../endpoints/batch.js")).batchCalls;
+const calls = async () => (await import("../endpoints/index.js")).batchCalls;
 
 /** Batch jobs (`/v1/batch/jobs`). */
 export class Jobs {

@@ -15,7 +15,7 @@ import type {
   ModerationResponse,
 } from "../models/index.js";
 
-const calls = async () => (await import("../endpoints/embeddings.js")).classifierCalls;
+const calls = async () => (await import("../endpoints/index.js")).classifierCalls;
 
 /** Classifiers (`/v1/moderations`, `/v1/chat/moderations`, `/v1/classifications`, `/v1/chat/classifications`). */
 export class Classifiers {

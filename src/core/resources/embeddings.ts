@@ -20,7 +20,7 @@ export class Embeddings {
 
   /** Embeds one text or several (`inputs`), in order. */
   async create(request: EmbeddingRequest, options?: RequestOptions): Promise<EmbeddingResponse> {
-    return (await import("../endpoints/embeddings.js")).embeddingCalls.create(
+    return (await import("../endpoints/index.js")).embeddingCalls.create(
       this.#core,
       request,
       options,

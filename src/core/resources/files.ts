@@ -21,7 +21,7 @@ import type {
   MultiPartBodyParams,
 } from "../models/index.js";
 
-const calls = async () => (await import("../endpoints/files.js")).fileCalls;
+const calls = async () => (await import("../endpoints/index.js")).fileCalls;
 
 /** Files (`/v1/files`). */
 export class Files {

@@ -23,6 +23,6 @@ export class Ocr {
    * URL), `{ imageUrl }` or `{ fileId }` of an uploaded file (`files.upload` with `purpose: "ocr"`).
    */
   async process(request: OCRRequest, options?: RequestOptions): Promise<OCRResponse> {
-    return (await import("../endpoints/ocr.js")).ocrCalls.process(this.#core, request, options);
+    return (await import("../endpoints/index.js")).ocrCalls.process(this.#core, request, options);
   }
 }

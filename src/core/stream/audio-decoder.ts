@@ -75,8 +75,13 @@ export class AudioEventDecoder<T extends { event: string; data: { type: string }
       throw this.#serverError(record);
     }
     const value = { event: event.event ?? String(record.type), data: this.#kind.decode(record) };
+    try {
+      this.snapshot.add(value as T);
+    } catch (error) {
+      // Audio that is not base64: the event is broken, as a cut JSON would be.
+      throw new MalformedChunkError(event.data, this.#options(error));
+    }
     this.events++;
-    this.snapshot.add(value as T);
     if (record.type === this.#kind.end) this.halted = streamDone;
     return value as T;
   }

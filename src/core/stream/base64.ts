@@ -1,20 +1,18 @@
 /**
  * Base64 ↔ bytes with what every runtime has (`atob`, `btoa`): the audio of
- * speech streams arrives as base64 pieces whose bytes are joined.
+ * speech streams arrives as base64 pieces whose bytes are joined. It imports
+ * nothing, so the code that loads it on first use shares no chunk.
  *
  * @module
  */
 
-import { InvalidRequestError } from "../errors/index.js";
-
-/** The bytes of a base64 text (standard alphabet; padding optional). */
+/**
+ * The bytes of a base64 text (standard alphabet; padding optional). Throws
+ * the runtime's error for text that is not base64: the stream decoder turns
+ * it into a `MalformedChunkError` of the event that carried it.
+ */
 export function bytesOfBase64(text: string): Uint8Array {
-  let binary: string;
-  try {
-    binary = atob(text);
-  } catch (error) {
-    throw new InvalidRequestError("The audio is not valid base64", { cause: error });
-  }
+  const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;

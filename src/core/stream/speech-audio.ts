@@ -7,7 +7,9 @@
  */
 
 import type { SpeechStreamEvents } from "../models/index.js";
-import { bytesOfBase64 } from "./base64.js";
+
+/** Base64 decoding, loaded with the first call (it lives with the speech decoder). */
+const base64 = () => import("./base64.js");
 
 /**
  * The audio bytes of each `speech.audio.delta` of `stream`, in order.
@@ -20,6 +22,7 @@ import { bytesOfBase64 } from "./base64.js";
 export async function* speechAudio(
   stream: AsyncIterable<SpeechStreamEvents>,
 ): AsyncGenerator<Uint8Array, void, undefined> {
+  const { bytesOfBase64 } = await base64();
   for await (const { data } of stream) {
     if (data.type === "speech.audio.delta") yield bytesOfBase64(data.audioData);
   }
