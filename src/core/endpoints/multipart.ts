@@ -17,7 +17,8 @@ import type { FileContent, FileT } from "../models/index.js";
 export type FormField = readonly [name: string, value: unknown];
 
 type Piece = string | Blob | ArrayBuffer | Uint8Array;
-type StreamPiece = { readonly stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> };
+/** A part that can be read once (a `Blob` has a `stream()` too: the name tells them apart). */
+type StreamPiece = { readonly oneShot: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> };
 
 const crlf = "\r\n";
 
@@ -74,7 +75,7 @@ function formPieces(
     const content = file.content;
     const inline =
       content instanceof Blob || content instanceof ArrayBuffer || content instanceof Uint8Array;
-    pieces.push(inline ? content : { stream: content });
+    pieces.push(inline ? content : { oneShot: content });
     pieces.push(crlf);
   }
   pieces.push(`--${boundary}--${crlf}`);
@@ -95,7 +96,7 @@ export function multipartBody(
   const boundary = newBoundary();
   const pieces = formPieces(fields, boundary, fileFields);
   const contentType = `multipart/form-data; boundary=${boundary}`;
-  if (pieces.every((p) => typeof p === "string" || !("stream" in p))) {
+  if (pieces.every((p) => typeof p === "string" || !("oneShot" in p))) {
     return { contentType, body: new Blob(pieces as BlobPart[]) };
   }
   return { contentType, body: streamSource(pieces) };
@@ -108,12 +109,12 @@ function streamSource(pieces: readonly (Piece | StreamPiece)[]): BodySource {
   async function* chunks(): AsyncGenerator<Uint8Array> {
     for (const piece of pieces) {
       if (typeof piece === "string") yield encoder.encode(piece);
-      else if (piece instanceof Blob) yield new Uint8Array(await piece.arrayBuffer());
+      else if (piece instanceof Blob) yield* bytesOf(piece.stream());
       else if (piece instanceof ArrayBuffer) yield new Uint8Array(piece);
       else if (piece instanceof Uint8Array) yield piece;
       else {
         read = true;
-        yield* bytesOf(piece.stream);
+        yield* bytesOf(piece.oneShot);
       }
     }
   }
