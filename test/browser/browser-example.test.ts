@@ -179,7 +179,7 @@ describe("the browser example in headless Chromium", { skip, timeout: 120_000 },
     }
   });
 
-  test("the relay example: the page reads a relayed stream back with EventStream.fromResponse(), typed errors included; the app layer and a conversation run in the page", async () => {
+  test("the relay example: the page reads a relayed stream back with EventStream.fromResponse(), typed errors included; the app layer, a conversation and the other resources run in the page", async () => {
     const { serveNode } = await import(
       pathToFileURL(join(repoRoot, "examples", "relay", "node-adapter.mjs")).href
     );
@@ -256,6 +256,20 @@ describe("the browser example in headless Chromium", { skip, timeout: 120_000 },
         conversation,
         "conversation.response.started | conversation.response.done | conversing in the page | conv_",
       );
+      // The other resources in the browser: a File uploaded as multipart, embeddings, speech
+      // streamed to bytes and transcribed back from a Blob.
+      const resources = await page.evaluate(`(async () => {
+        const { Mistral, speechAudio } = await import("/sdk/index.js");
+        const client = new Mistral({ serverURL: ${JSON.stringify(emulator.url)}, retryConfig: { strategy: "none" } });
+        const file = await client.files.upload({ file: new File(["from the page"], "page.txt", { type: "text/plain" }) });
+        const back = await new Response(await client.files.download({ fileId: file.id })).text();
+        const vectors = await client.embeddings.create({ model: "mistral-embed", inputs: "in the page" });
+        const parts = [];
+        for await (const bytes of speechAudio(await client.audio.speech.complete({ input: "Spoken in the page.", responseFormat: "wav", stream: true }))) parts.push(bytes);
+        const heard = await client.audio.transcriptions.complete({ model: "voxtral-mini-latest", file: new Blob(parts, { type: "audio/wav" }) });
+        return [back, vectors.data[0].embedding.length, heard.text].join(" | ");
+      })()`);
+      assert.equal(resources, "from the page | 1024 | Spoken in the page.");
       assert.deepEqual(errors, []);
     } finally {
       await page.close();

@@ -59,7 +59,7 @@ describe("the built package on other runtimes", () => {
       `the built package on ${label}`,
     );
     test(
-      `${label}: streams, reports a cut stream, aborts, disposes, relays, tees, parses, runs tools, resumes and converses`,
+      `${label}: streams, reports a cut stream, aborts, disposes, relays, tees, parses, runs tools, resumes, converses, embeds, uploads and speaks`,
       { skip, timeout: 90_000 },
       async () => {
         assert.ok(
@@ -80,6 +80,7 @@ describe("the built package on other runtimes", () => {
           tools: "user,assistant,tool,assistant",
           resume: "same text, 1 resume",
           conversation: "a conversation (conv_), IncompleteStreamError",
+          resources: "2x1024, uploaded bytes, Every runtime speaks.",
         });
       },
     );

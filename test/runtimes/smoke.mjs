@@ -124,4 +124,25 @@ const ended = await noDone.finalResponse().then(
 );
 findings.conversation = `${reply?.content} (${answer.conversationId.slice(0, 5)}), ${ended}`;
 
+// The other resources (another chunk): embeddings, a multipart upload read back, speech
+// streamed and transcribed back to its text.
+const vectors = await client.embeddings.create({ model: "mistral-embed", inputs: ["a", "b"] });
+const uploaded = await client.files.upload({
+  file: { fileName: "r.txt", content: new TextEncoder().encode("uploaded bytes") },
+});
+const back = await new Response(await client.files.download({ fileId: uploaded.id })).text();
+const speech = await client.audio.speech.complete({
+  input: "Every runtime speaks.",
+  responseFormat: "wav",
+  stream: true,
+});
+const said = await speech.finalResponse();
+const heard = await client.audio.transcriptions.complete({
+  model: "voxtral-mini-latest",
+  file: new Blob([Uint8Array.from(atob(said.audioData), (c) => c.charCodeAt(0))], {
+    type: "audio/wav",
+  }),
+});
+findings.resources = `${vectors.data.length}x${vectors.data[0].embedding.length}, ${back}, ${heard.text}`;
+
 console.log(JSON.stringify(findings));
