@@ -77,11 +77,18 @@ describe("the official client against the emulator's other endpoints", () => {
     });
     const positive = classified.results.map((r) => r.sentiment?.scores.positive ?? 0);
     assert.ok(positive[0]! > 0.5 && positive[1]! < 0.5);
-    const chats = await official.classifiers.classifyChat({
+    const chatRequest = {
       model: "ft:classifier:ministral-3b-latest:sentiment",
-      input: [{ messages: [{ role: "user", content: "great service, thanks" }] }],
-    });
+      input: [{ messages: [{ role: "user" as const, content: "great service, thanks" }] }],
+    };
+    const chats = await official.classifiers.classifyChat(chatRequest);
     assert.equal(chats.results.length, 1);
+    assert.deepEqual((await ours.classifiers.classifyChat(chatRequest)).results, chats.results);
+    const mine = await ours.classifiers.classify({
+      model: "ft:classifier:ministral-3b-latest:sentiment",
+      inputs: ["I love it", "This is terrible"],
+    });
+    assert.deepEqual(mine.results, classified.results);
   });
 
   test("OCR of a base64 document: accepted, pages as ours", async () => {
@@ -115,6 +122,12 @@ describe("the official client against the emulator's other endpoints", () => {
     assert.equal(uploaded.sampleType, "batch_request");
     const listed = await official.files.list({ purpose: "batch" });
     assert.ok(listed.data.some((f) => f.id === uploaded.id));
+    const mineListed = await ours.files.list({ purpose: "batch" });
+    assert.deepEqual(
+      mineListed.data.map((f) => f.id),
+      listed.data.map((f) => f.id),
+    );
+    assert.equal(mineListed.total, listed.total);
     const got = await official.files.retrieve({ fileId: uploaded.id });
     assert.equal(got.deleted, false);
     const mine = await ours.files.retrieve({ fileId: uploaded.id });
@@ -154,6 +167,12 @@ describe("the official client against the emulator's other endpoints", () => {
     assert.ok(current.outputFile);
     const listed = await official.batch.jobs.list({ status: ["SUCCESS"] });
     assert.ok(listed.data?.some((j) => j.id === job.id));
+    const mine = await ours.batch.jobs.list({ status: ["SUCCESS"] });
+    assert.deepEqual(
+      mine.data?.map((j) => [j.id, j.status, j.outputFile]),
+      listed.data?.map((j) => [j.id, j.status, j.outputFile]),
+    );
+    assert.equal((await ours.batch.jobs.delete({ jobId: job.id })).deleted, true);
     const inline = await official.batch.jobs.create({
       requests: [{ customId: "1", body: { input: ["one"] } }],
       endpoint: "/v1/embeddings",
