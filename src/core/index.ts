@@ -16,11 +16,17 @@ export type {
 export type {
   DeepPartial,
   FromJsonSchema,
+  FromObject,
+  FromTypeName,
   InferSchema,
   JsonSchemaObject,
+  RequiredKeys,
   SchemaLike,
+  Simplify,
+  StandardResult,
   StandardSchema,
 } from "./app/schema-types.js";
+export type { AnsweredCall } from "./app/tool-loop.js";
 export type { ToolRunner } from "./app/tool-runner.js";
 export type {
   ConversationRunnerEvent,
@@ -35,6 +41,7 @@ export type {
   ToolRunnerEvent,
   ToolRunnerResultEvent,
 } from "./app/tool-types.js";
+export type { HeadersLike } from "./call/headers.js";
 export {
   type RequestOptions,
   type ResumeOptions,
@@ -60,6 +67,7 @@ export {
   RateLimitError,
   RequestAbortedError,
   RequestTimeoutError,
+  type RequestTimeoutErrorOptions,
   type ResponseMeta,
   ResponseValidationError,
   type SchemaIssue,
@@ -91,11 +99,18 @@ export type {
   TransportResponse,
 } from "./http/transport.js";
 export * from "./models/index.js";
+export type { Agents } from "./resources/agents.js";
 export type { Audio, Speech, Transcriptions } from "./resources/audio.js";
 export type { Batch, Jobs } from "./resources/batch.js";
+export type { Beta } from "./resources/beta.js";
+export type { BetaAgents } from "./resources/beta-agents.js";
+export type { Chat } from "./resources/chat.js";
 export type { Classifiers } from "./resources/classifiers.js";
+export type { Conversations } from "./resources/conversations.js";
 export type { Embeddings } from "./resources/embeddings.js";
 export type { Files } from "./resources/files.js";
+export type { Fim } from "./resources/fim.js";
+export type { ListModelsRequest, Models, RetrieveModelRequest } from "./resources/models.js";
 export type { Ocr } from "./resources/ocr.js";
 export type { ServerSentEvent } from "./sse/index.js";
 export type { FinalResponseOf } from "./stream/event-stream.js";

@@ -22,14 +22,19 @@ export type StandardResult<Output> =
 /** A schema following the Standard Schema interface (`~standard`), with its JSON Schema form when it has one. */
 export interface StandardSchema<Input = unknown, Output = Input> {
   readonly "~standard": {
+    /** The Standard Schema version, 1. */
     readonly version: 1;
+    /** The library that made the schema (`"zod"`, `"valibot"` …). */
     readonly vendor: string;
+    /** Validates `value`: its output, or the issues. */
     readonly validate: (value: unknown) => StandardResult<Output> | Promise<StandardResult<Output>>;
     readonly types?: { readonly input: Input; readonly output: Output } | undefined;
     /** Standard JSON Schema: zod ≥ 4.2 and arktype have it; valibot through `toStandardJsonSchema()`. */
     readonly jsonSchema?:
       | {
+          /** The JSON Schema of what the schema accepts, for `target` (a draft name). */
           readonly input: (options: { readonly target: string }) => Record<string, unknown>;
+          /** The JSON Schema of what it gives back, for `target`. */
           readonly output: (options: { readonly target: string }) => Record<string, unknown>;
         }
       | undefined;
@@ -42,9 +47,11 @@ export type JsonSchemaObject = FreeFormObject;
 /** What `responseFormat` of `chat.parse` and a tool's `parameters` may be. */
 export type SchemaLike = StandardSchema | JsonSchemaObject;
 
-type Simplify<T> = { [K in keyof T]: T[K] } & {};
+/** `T` with its intersections flattened, as editors show it. */
+export type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
-type FromTypeName<N> = N extends "string"
+/** The value type of a JSON Schema `type` name (`"string"` → `string` …). */
+export type FromTypeName<N> = N extends "string"
   ? string
   : N extends "number" | "integer"
     ? number
@@ -58,7 +65,8 @@ type FromTypeName<N> = N extends "string"
             ? Record<string, unknown>
             : unknown;
 
-type FromObject<S> = S extends { properties: infer P }
+/** The value type of an object JSON Schema: its properties, the required ones not optional. */
+export type FromObject<S> = S extends { properties: infer P }
   ? Simplify<
       {
         -readonly [K in keyof P as K extends RequiredKeys<S> ? K : never]: FromJsonSchema<P[K]>;
@@ -68,7 +76,8 @@ type FromObject<S> = S extends { properties: infer P }
     >
   : Record<string, unknown>;
 
-type RequiredKeys<S> = S extends { required: readonly (infer R)[] } ? R : never;
+/** The names an object JSON Schema lists as `required`. */
+export type RequiredKeys<S> = S extends { required: readonly (infer R)[] } ? R : never;
 
 /**
  * The value a JSON Schema written `as const` describes: `type` (one or a

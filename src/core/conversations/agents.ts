@@ -136,7 +136,9 @@ export const agentCalls = {
 
 /** A page of `listPages()`, with the way to the next (`null` after the last), as in the official client. */
 export type AgentPages = { result: AgentListPage } & {
+  /** The next page, or `null` after the last. */
   next: () => Promise<AgentPages> | null;
+  /** Every page from this one on. */
   [Symbol.asyncIterator]: () => AsyncIterableIterator<{ result: AgentListPage }>;
 };
 

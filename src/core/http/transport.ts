@@ -22,7 +22,9 @@ export interface TransportRequest {
 
 /** A reader over the response body: `ReadableStreamDefaultReader`'s shape. */
 export interface BodyReader {
+  /** The next bytes, or `done` at the end; rejects when the body breaks. */
   read(): Promise<ReadableStreamReadResult<Uint8Array>>;
+  /** Stops reading and releases the connection. */
   cancel(reason?: unknown): Promise<void>;
 }
 

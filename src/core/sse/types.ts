@@ -13,7 +13,7 @@ export interface ServerSentEvent {
   /**
    * The `id` set inside this event's own block, or `undefined` when the block
    * set none. The WHATWG last-event-ID, which persists across events, is
-   * available from {@link SseParser.lastEventId}.
+   * available from the parser's `lastEventId()`.
    */
   id: string | undefined;
 }
@@ -61,7 +61,7 @@ export interface SseParser {
   /**
    * Ends the stream. An unterminated final line and an event without its closing
    * blank line are discarded, as WHATWG requires. The parser is then ready for a
-   * new stream; {@link SseParser.lastEventId} is kept.
+   * new stream; its `lastEventId()` is kept.
    */
   end(): void;
   /** Forgets everything, including the last event id. */
