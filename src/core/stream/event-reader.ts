@@ -256,9 +256,15 @@ export class EventReader<T> {
     if (this.wire) this.wire.length = 0;
   }
 
-  /** The idle timer's callback, holding the reader only weakly. */
+  /**
+   * The idle timer's callback, holding the reader only weakly, so that an
+   * abandoned stream can be collected and released. Runtimes without
+   * `WeakRef` (workerd before its `enable_weak_ref` date) hold it strongly:
+   * the idle deadline still ends an abandoned stream there.
+   */
   static #weakTick(reader: EventReader<unknown>): () => void {
-    const ref = new WeakRef(reader);
+    const ref: { deref(): EventReader<unknown> | undefined } =
+      typeof WeakRef === "function" ? new WeakRef(reader) : { deref: () => reader };
     return () => {
       const live = ref.deref();
       if (live) live.#checkIdle();
