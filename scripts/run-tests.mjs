@@ -30,9 +30,28 @@ const walk = (dir) => {
 };
 walk(join(outDir, "test"));
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
-const run = spawnSync(
-  process.execPath,
-  ["--test", "--test-timeout=120000", "--test-concurrency=2", ...flags, ...selected.sort()],
-  { stdio: "inherit", cwd: root },
-);
-process.exit(run.status ?? 1);
+const runTests = (list, env) =>
+  spawnSync(
+    process.execPath,
+    ["--test", "--test-timeout=120000", "--test-concurrency=2", ...flags, ...list.sort()],
+    { stdio: "inherit", cwd: root, env: { ...process.env, ...env } },
+  ).status ?? 1;
+
+// The behaviour tests import their client from test/helpers/sdk.ts, which
+// gives the web build's (fetch) or, with TEST_TRANSPORT=node, the Node
+// entry's (node:http). The first pass runs everything on fetch; the second
+// runs the behaviour tests again on the Node transport.
+const behaviour = [
+  "/test/core/",
+  "/test/reliability/",
+  "/test/emulator/platform/resources.test.js",
+  "/test/emulator/conversations/conversations.test.js",
+];
+const onNode = selected.filter((f) => behaviour.some((b) => f.includes(b)));
+const first = runTests(selected, { TEST_TRANSPORT: "fetch" });
+let second = 0;
+if (onNode.length) {
+  console.log("# the same behaviour tests on the Node transport");
+  second = runTests(onNode, { TEST_TRANSPORT: "node" });
+}
+process.exit(first || second);

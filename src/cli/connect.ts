@@ -6,7 +6,7 @@
  * @module
  */
 
-import { Mistral } from "../core/index.js";
+import { Mistral } from "../node/main.js";
 import { checkServerURL } from "./args.js";
 import type { TextSink } from "./render.js";
 

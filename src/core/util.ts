@@ -28,3 +28,12 @@ export function describeCause(error: unknown): string {
   }
   return parts.join(": ") || String(error);
 }
+
+/** A refused value as a message shows it: strings quoted, so `"5"` does not read as 5. */
+export function describeValue(value: unknown): string {
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "function") return "a function";
+  if (typeof value === "object" && value !== null) return "an object";
+  return String(value);
+}

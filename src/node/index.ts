@@ -36,3 +36,6 @@ export async function fileFromPath(
   const content = await openAsBlob(path, blobOptions);
   return { fileName: options.fileName ?? basename(path), content };
 }
+
+export { createNodeTransport, type NodeTransportOptions } from "./transport/node-transport.js";
+export type { PoolOptions } from "./transport/pool.js";

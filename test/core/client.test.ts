@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import {
   type CompletionEvent,
   type EventStream,
@@ -13,8 +14,7 @@ import {
   RequestTimeoutError,
   StreamServerError,
   UnauthorizedError,
-} from "../../src/core/index.js";
-import { type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
+} from "../helpers/sdk.js";
 
 const user = (content: string) => ({ role: "user" as const, content });
 

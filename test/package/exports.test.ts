@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { describe, test } from "node:test";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
@@ -14,6 +15,31 @@ describe("the published package", () => {
     assert.equal(errors.HTTPValidationError, main.HTTPValidationError);
     const emulator = await import("mistral-stream/emulator");
     assert.equal(typeof emulator.startEmulator, "function");
+  });
+
+  test("Node resolves the main entry to the Node build; a browser or worker condition to the web build", () => {
+    const resolve = (conditions: string[]) =>
+      spawnSync(
+        process.execPath,
+        [
+          ...conditions.flatMap((c) => ["-C", c]),
+          "--input-type=module",
+          "-e",
+          "console.log(import.meta.resolve('mistral-stream'))",
+        ],
+        { cwd: repoRoot, encoding: "utf8" },
+      ).stdout.trim();
+    assert.match(resolve([]), /\/dist\/node\/main\.js$/);
+    for (const condition of ["browser", "workerd", "worker", "bun", "deno"]) {
+      assert.match(resolve([condition]), /\/dist\/core\/index\.js$/, condition);
+    }
+  });
+
+  test("the Node build and the web build share their classes: errors from either are instances of both", async () => {
+    const node = await import("mistral-stream");
+    const web = await import("mistral-stream/models/errors");
+    assert.equal(node.SDKError, web.SDKError);
+    assert.ok(new node.Mistral({ apiKey: "k" }) instanceof web.Mistral);
   });
 
   test("the core bundles for the browser without node: modules or OpenTelemetry, and stays within its size budget", async () => {

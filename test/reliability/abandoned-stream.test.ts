@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { Mistral } from "../../src/core/index.js";
+import { Mistral } from "../helpers/sdk.js";
 import { sseHeaders, startTestServer } from "../helpers/test-server.js";
 
 setFlagsFromString("--expose-gc");

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import type { ServerResponse } from "node:http";
 import { after, before, describe, test } from "node:test";
-import { RateLimitError, type RetryConfig, ServerError } from "../../src/core/index.js";
+import { RateLimitError, type RetryConfig, ServerError } from "../helpers/sdk.js";
 import {
   chatKind,
   clientFor,

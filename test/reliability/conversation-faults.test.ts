@@ -8,6 +8,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
+import { type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
+import { fixturePath } from "../helpers/paths.js";
 import {
   IncompleteStreamError,
   MalformedChunkError,
@@ -15,9 +17,7 @@ import {
   RequestTimeoutError,
   ServerError,
   StreamServerError,
-} from "../../src/core/index.js";
-import { type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
-import { fixturePath } from "../helpers/paths.js";
+} from "../helpers/sdk.js";
 import {
   type CutMode,
   cutHandler,

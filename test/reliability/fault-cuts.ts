@@ -8,8 +8,8 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";
 import { after, before, describe, test } from "node:test";
-import { IncompleteStreamError, type Mistral, StreamError } from "../../src/core/index.js";
 import { fixturePath } from "../helpers/paths.js";
+import { IncompleteStreamError, type Mistral, StreamError } from "../helpers/sdk.js";
 import { seededRandom } from "../helpers/test-server.js";
 import {
   beginStream,

@@ -12,7 +12,7 @@ import {
   Mistral,
   type RequestOptions,
   type SDKOptions,
-} from "../../src/core/index.js";
+} from "../helpers/sdk.js";
 import { startTestServer, type TestHandler, type TestServer } from "../helpers/test-server.js";
 
 /** The smallest valid chat request. */

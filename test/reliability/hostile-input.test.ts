@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import type { ServerResponse } from "node:http";
 import { after, before, describe, test } from "node:test";
-import { EventTooLargeError } from "../../src/core/index.js";
+import { EventTooLargeError } from "../helpers/sdk.js";
 import {
   beginStream,
   chunk,

@@ -14,7 +14,7 @@ import {
   type RequestOptions,
   RequestTimeoutError,
   StreamServerError,
-} from "../../src/core/index.js";
+} from "../helpers/sdk.js";
 import {
   beginStream,
   chatKind,

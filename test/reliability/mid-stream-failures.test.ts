@@ -12,7 +12,7 @@ import {
   RequestTimeoutError,
   StreamError,
   StreamServerError,
-} from "../../src/core/index.js";
+} from "../helpers/sdk.js";
 import {
   beginStream,
   chunk,

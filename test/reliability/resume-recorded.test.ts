@@ -7,13 +7,13 @@
 import assert from "node:assert/strict";
 import type { ServerResponse } from "node:http";
 import { after, before, describe, test } from "node:test";
+import { recordedStreams } from "../helpers/recorded-streams.js";
 import {
   type CompletionEvent,
   type EventStream,
   IncompleteStreamError,
   Mistral,
-} from "../../src/core/index.js";
-import { recordedStreams } from "../helpers/recorded-streams.js";
+} from "../helpers/sdk.js";
 import { seededRandom, startTestServer, type TestServer } from "../helpers/test-server.js";
 
 const request = {

@@ -15,7 +15,7 @@ import {
   type RetryConfig,
   SDKError,
   ServerError,
-} from "../../src/core/index.js";
+} from "../helpers/sdk.js";
 import {
   beginStream,
   chunk,

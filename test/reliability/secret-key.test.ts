@@ -18,7 +18,7 @@ import {
   ServerError,
   StreamServerError,
   UnauthorizedError,
-} from "../../src/core/index.js";
+} from "../helpers/sdk.js";
 import {
   beginStream,
   chunk,

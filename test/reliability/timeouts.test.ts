@@ -9,7 +9,7 @@ import {
   RequestTimeoutError,
   ServerError,
   type TimeoutPhase,
-} from "../../src/core/index.js";
+} from "../helpers/sdk.js";
 import {
   beginStream,
   chunk,

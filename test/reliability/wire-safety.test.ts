@@ -3,7 +3,7 @@
 // origin (two loopback servers).
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { InvalidRequestError, Mistral, SDKError } from "../../src/core/index.js";
+import { InvalidRequestError, Mistral, SDKError } from "../helpers/sdk.js";
 import {
   beginStream,
   chunk,

@@ -8,8 +8,10 @@
 
 import { InvalidRequestError } from "../errors/index.js";
 import type { RetryConfig } from "../http/retry-policy.js";
-import { createFetchTransport, type FetchFunction, type Transport } from "../http/transport.js";
+import type { FetchFunction, Transport } from "../http/transport.js";
+import { describeValue } from "../util.js";
 import { type HeadersLike, mergeHeaders } from "./headers.js";
+import { resolveTransport } from "./transport-choice.js";
 
 /** The API's regional servers. */
 export const ServerList = {
@@ -42,8 +44,15 @@ export interface SDKOptions {
   retryConfig?: RetryConfig | undefined;
   /** Statuses to retry (`"429"`, `"5XX"` …). Default: 408, 429, 500, 502, 503, 504. */
   retryCodes?: string[] | undefined;
-  /** A `fetch` to use instead of the global one. */
+  /** A `fetch` to use instead of the global one (it selects the fetch transport). */
   fetch?: FetchFunction | undefined;
+  /**
+   * How requests are sent: `"fetch"` (the runtime's `fetch`, everywhere), `"node"`
+   * (`node:http`, the default on Node, through the package's `node` export
+   * condition), or a {@link Transport} (`createNodeTransport()` from
+   * `mistral-stream/node` with pool or proxy settings).
+   */
+  transport?: "fetch" | "node" | Transport | undefined;
   /** Headers sent with every request. */
   headers?: HeadersLike | undefined;
   /** `User-Agent` header value. */
@@ -140,10 +149,6 @@ export function resolveClientConfig(options: SDKOptions): ClientConfig {
   }
   const baseURL =
     options.serverURL === undefined ? ServerList[server] : normalizeServerURL(options.serverURL);
-  const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
-  if (typeof fetchImpl !== "function") {
-    throw new InvalidRequestError("No fetch: this runtime has no global fetch; pass options.fetch");
-  }
   const headers = new Headers();
   mergeHeaders(headers, options.headers, "options.headers");
   if (options.userAgent !== undefined)
@@ -152,7 +157,7 @@ export function resolveClientConfig(options: SDKOptions): ClientConfig {
   return {
     baseURL,
     isOfficialServer: Object.values(ServerList).some((u) => u === baseURL),
-    transport: createFetchTransport(fetchImpl),
+    transport: resolveTransport(options),
     headers,
     timeoutMs: checkTimeout(options.timeoutMs, "timeoutMs"),
     headersTimeoutMs: checkTimeout(options.headersTimeoutMs, "headersTimeoutMs"),
@@ -214,15 +219,6 @@ function checkSize(value: unknown, name: string): number | undefined {
     );
   }
   return value;
-}
-
-/** A refused value as a message shows it: strings quoted, so `"5"` does not read as 5. */
-function describeValue(value: unknown): string {
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "function") return "a function";
-  if (typeof value === "object" && value !== null) return "an object";
-  return String(value);
 }
 
 /** Checks a retry config's shape. */

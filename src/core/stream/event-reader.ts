@@ -263,8 +263,7 @@ export class EventReader<T> {
    * the idle deadline still ends an abandoned stream there.
    */
   static #weakTick(reader: EventReader<unknown>): () => void {
-    const ref: { deref(): EventReader<unknown> | undefined } =
-      typeof WeakRef === "function" ? new WeakRef(reader) : { deref: () => reader };
+    const ref = weakly(reader);
     return () => {
       const live = ref.deref();
       if (live) live.#checkIdle();
@@ -286,4 +285,13 @@ export class EventReader<T> {
     }
     this.#lifeline.idleTimer = setTimeout(this.#tick, idleMs - waited);
   }
+}
+
+/**
+ * A weak reference, or a strong one where the runtime has no `WeakRef`. Made
+ * here, not in `#weakTick`: a closure there capturing the reader would put it
+ * in the context the timer's callback shares, holding it strongly.
+ */
+function weakly<T extends object>(target: T): { deref(): T | undefined } {
+  return typeof WeakRef === "function" ? new WeakRef(target) : { deref: () => target };
 }

@@ -60,9 +60,8 @@ const asyncDispose: typeof Symbol.asyncDispose =
 export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
   /** Status, headers and request id of the response. */
   readonly response: StreamResponseInfo;
-  /** The `fetch` `Response`, when the transport is fetch-based (its body is owned by the stream). */
-  readonly rawResponse: Response | undefined;
   readonly #reader: EventReader<T>;
+  readonly #transportResponse: { readonly raw?: Response | undefined };
 
   /** @internal Streams are made by the resources, by `tee()` and by `EventStream.fromReadableStream()`. */
   constructor(init: EventStreamInit<T>) {
@@ -73,7 +72,13 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
       headers: response.headers,
       requestId: readRequestId(response.headers),
     };
-    this.rawResponse = response.raw;
+    // Read when asked for: the Node transport makes its `Response` only then.
+    this.#transportResponse = response;
+  }
+
+  /** The response as a `Response` (status and headers; its body is owned by the stream). */
+  get rawResponse(): Response | undefined {
+    return this.#transportResponse.raw;
   }
 
   /** The server's request id (`mistral-correlation-id`), if it sent one. */

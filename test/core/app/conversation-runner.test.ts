@@ -5,13 +5,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { z } from "zod";
-import {
-  type ConversationRunnerEvent,
-  Mistral,
-  ToolLoopLimitError,
-} from "../../../src/core/index.js";
 import { type RunningEmulator, startEmulator } from "../../../src/emulator/index.js";
 import { type RecordingProxy, startRecordingProxy } from "../../helpers/recording-proxy.js";
+import { type ConversationRunnerEvent, Mistral, ToolLoopLimitError } from "../../helpers/sdk.js";
 
 const model = "mistral-small-latest";
 

@@ -6,9 +6,9 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { Mistral as Official } from "@mistralai/mistralai";
 import { z } from "zod";
-import { Mistral } from "../../../src/core/index.js";
 import { type RunningEmulator, startEmulator } from "../../../src/emulator/index.js";
 import { type RecordingProxy, startRecordingProxy } from "../../helpers/recording-proxy.js";
+import { Mistral } from "../../helpers/sdk.js";
 
 const Step = z.object({ explanation: z.string(), output: z.string() });
 const Solution = z.object({

@@ -8,9 +8,9 @@ import { toStandardJsonSchema } from "@valibot/to-json-schema";
 import { type } from "arktype";
 import * as v from "valibot";
 import { z } from "zod";
-import { InvalidRequestError, Mistral, StructuredOutputError } from "../../../src/core/index.js";
 import { type RunningEmulator, startEmulator } from "../../../src/emulator/index.js";
 import { type RecordingProxy, startRecordingProxy } from "../../helpers/recording-proxy.js";
+import { InvalidRequestError, Mistral, StructuredOutputError } from "../../helpers/sdk.js";
 
 const model = "mistral-small-latest";
 const ask = (content: string) => [{ role: "user" as const, content }];

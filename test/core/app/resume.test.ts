@@ -6,6 +6,8 @@
 import assert from "node:assert/strict";
 import type { ServerResponse } from "node:http";
 import { after, before, describe, test } from "node:test";
+import { type RunningEmulator, startEmulator } from "../../../src/emulator/index.js";
+import { type RecordingProxy, startRecordingProxy } from "../../helpers/recording-proxy.js";
 import {
   EventStream,
   IncompleteStreamError,
@@ -13,9 +15,7 @@ import {
   Mistral,
   RequestAbortedError,
   RequestTimeoutError,
-} from "../../../src/core/index.js";
-import { type RunningEmulator, startEmulator } from "../../../src/emulator/index.js";
-import { type RecordingProxy, startRecordingProxy } from "../../helpers/recording-proxy.js";
+} from "../../helpers/sdk.js";
 import { sseHeaders, startTestServer, type TestServer } from "../../helpers/test-server.js";
 
 const request = {
@@ -28,7 +28,7 @@ const request = {
 let faultId = 0;
 const fault = (spec: string) => ({ headers: { "x-emulator-fault": `${spec};id=r${++faultId}` } });
 
-async function textOf(stream: EventStream<import("../../../src/core/index.js").CompletionEvent>) {
+async function textOf(stream: EventStream<import("../../helpers/sdk.js").CompletionEvent>) {
   let text = "";
   for await (const event of stream) {
     const content = event.data.choices[0]?.delta.content;

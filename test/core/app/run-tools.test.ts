@@ -4,15 +4,15 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { z } from "zod";
+import { type RunningEmulator, startEmulator } from "../../../src/emulator/index.js";
+import { type RecordingProxy, startRecordingProxy } from "../../helpers/recording-proxy.js";
 import {
   Mistral,
   RequestAbortedError,
   ToolCallError,
   ToolLoopLimitError,
   type ToolRunnerEvent,
-} from "../../../src/core/index.js";
-import { type RunningEmulator, startEmulator } from "../../../src/emulator/index.js";
-import { type RecordingProxy, startRecordingProxy } from "../../helpers/recording-proxy.js";
+} from "../../helpers/sdk.js";
 
 const model = "mistral-small-latest";
 const ask = (content: string) => [{ role: "user" as const, content }];

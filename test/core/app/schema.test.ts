@@ -7,7 +7,7 @@ import { z } from "zod";
 import { checkJsonSchema } from "../../../src/core/app/json-schema-check.js";
 import { resolveSchema } from "../../../src/core/app/schema.js";
 import { dropNullOptionals, strictSchema } from "../../../src/core/app/strict-schema.js";
-import { InvalidRequestError } from "../../../src/core/index.js";
+import { InvalidRequestError } from "../../helpers/sdk.js";
 
 const paths = (schema: Record<string, unknown>, value: unknown) =>
   checkJsonSchema(schema, value).map((i) => i.path.join("."));

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import type { ServerResponse } from "node:http";
 import { after, before, describe, test } from "node:test";
-import { Mistral, RequestTimeoutError, type SDKOptions } from "../../../src/core/index.js";
+import { Mistral, RequestTimeoutError, type SDKOptions } from "../../helpers/sdk.js";
 import { sseHeaders, startTestServer, type TestServer } from "../../helpers/test-server.js";
 import { chunk, collect, request } from "../stream/helpers.js";
 

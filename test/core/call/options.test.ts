@@ -7,7 +7,7 @@ import {
   Mistral,
   MistralError,
   type SDKOptions,
-} from "../../../src/core/index.js";
+} from "../../helpers/sdk.js";
 import { startTestServer } from "../../helpers/test-server.js";
 
 const request = {

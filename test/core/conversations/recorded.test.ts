@@ -7,14 +7,14 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
+import { fixturePath } from "../../helpers/paths.js";
 import {
   type ConversationEvents,
   EventStream,
   IncompleteStreamError,
   Mistral,
   StreamServerError,
-} from "../../../src/core/index.js";
-import { fixturePath } from "../../helpers/paths.js";
+} from "../../helpers/sdk.js";
 import {
   seededRandom,
   splitRandomly,

@@ -8,6 +8,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
+import { fixturePath } from "../../helpers/paths.js";
 import {
   BadRequestError,
   HTTPValidationError,
@@ -15,8 +16,7 @@ import {
   MalformedChunkError,
   Mistral,
   StreamServerError,
-} from "../../../src/core/index.js";
-import { fixturePath } from "../../helpers/paths.js";
+} from "../../helpers/sdk.js";
 import {
   seededRandom,
   splitRandomly,

@@ -12,13 +12,13 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { fileFromPath } from "../../../src/node/index.js";
 import {
   InvalidRequestError,
   Mistral,
   RequestTimeoutError,
   ServerError,
-} from "../../../src/core/index.js";
-import { fileFromPath } from "../../../src/node/index.js";
+} from "../../helpers/sdk.js";
 import { startTestServer, type TestServer } from "../../helpers/test-server.js";
 
 // The collector, to measure what is held rather than what awaits collection.

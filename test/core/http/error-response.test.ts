@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
+import { fixturePath } from "../../helpers/paths.js";
 import {
   BadRequestError,
   HTTPValidationError,
@@ -10,8 +11,7 @@ import {
   SDKError,
   ServerError,
   UnauthorizedError,
-} from "../../../src/core/index.js";
-import { fixturePath } from "../../helpers/paths.js";
+} from "../../helpers/sdk.js";
 import { startTestServer, type TestServer } from "../../helpers/test-server.js";
 
 const errorsDir = fixturePath("mistral", "errors");

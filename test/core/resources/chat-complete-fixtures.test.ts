@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
-import { Mistral } from "../../../src/core/index.js";
 import { fixturePath } from "../../helpers/paths.js";
+import { Mistral } from "../../helpers/sdk.js";
 import { startTestServer, type TestServer } from "../../helpers/test-server.js";
 
 const jsonDir = fixturePath("mistral", "json");

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { Mistral } from "../../../src/core/index.js";
 import { recordedStreams } from "../../helpers/recorded-streams.js";
+import { Mistral } from "../../helpers/sdk.js";
 import {
   seededRandom,
   splitRandomly,

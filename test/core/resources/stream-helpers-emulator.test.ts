@@ -4,8 +4,8 @@
 // take tokens per second from the usage of a paced stream.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { Mistral } from "../../../src/core/index.js";
 import { type RunningEmulator, startEmulator } from "../../../src/emulator/index.js";
+import { Mistral } from "../../helpers/sdk.js";
 
 const user = (content: string) => ({ role: "user" as const, content });
 

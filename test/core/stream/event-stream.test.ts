@@ -7,7 +7,7 @@ import {
   MalformedChunkError,
   RequestAbortedError,
   StreamServerError,
-} from "../../../src/core/index.js";
+} from "../../helpers/sdk.js";
 import { sseHeaders } from "../../helpers/test-server.js";
 import { chunk, collect, request, streamOf, withServer } from "./helpers.js";
 

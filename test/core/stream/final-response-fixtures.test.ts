@@ -6,9 +6,9 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
-import { type ChatCompletionResponse, Mistral } from "../../../src/core/index.js";
 import { fixturePath } from "../../helpers/paths.js";
 import { recordedStreams } from "../../helpers/recorded-streams.js";
+import { type ChatCompletionResponse, Mistral } from "../../helpers/sdk.js";
 import { sseHeaders, startTestServer, type TestServer } from "../../helpers/test-server.js";
 import { request } from "./helpers.js";
 

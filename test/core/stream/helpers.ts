@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { Mistral } from "../../../src/core/index.js";
+import { Mistral } from "../../helpers/sdk.js";
 import {
   sseHeaders,
   startTestServer,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { RequestTimeoutError } from "../../../src/core/index.js";
+import { RequestTimeoutError } from "../../helpers/sdk.js";
 import { sseHeaders } from "../../helpers/test-server.js";
 import { chunk, collect, request, streamOf, withServer } from "./helpers.js";
 

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
+import { repoRoot } from "../../helpers/paths.js";
 import {
   EventStream,
   EventTooLargeError,
@@ -19,8 +20,7 @@ import {
   StreamBufferOverflowError,
   StreamError,
   StreamServerError,
-} from "../../../src/core/index.js";
-import { repoRoot } from "../../helpers/paths.js";
+} from "../../helpers/sdk.js";
 import { seededRandom } from "../../helpers/test-server.js";
 import {
   beginStream,

@@ -8,7 +8,7 @@ import {
   InvalidRequestError,
   type StreamEnd,
   StreamServerError,
-} from "../../../src/core/index.js";
+} from "../../helpers/sdk.js";
 import { sseHeaders } from "../../helpers/test-server.js";
 import { chunk, request, streamOf, withServer } from "./helpers.js";
 

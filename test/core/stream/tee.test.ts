@@ -8,7 +8,7 @@ import {
   InvalidRequestError,
   type Mistral,
   StreamBufferOverflowError,
-} from "../../../src/core/index.js";
+} from "../../helpers/sdk.js";
 import {
   beginStream,
   chunk,

@@ -4,6 +4,7 @@
 // to what the non-stream call returns.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { type RunningEmulator, startEmulator } from "../../../src/emulator/index.js";
 import {
   BadRequestError,
   type ConversationEvents,
@@ -13,8 +14,7 @@ import {
   HTTPValidationError,
   Mistral,
   NotFoundError,
-} from "../../../src/core/index.js";
-import { type RunningEmulator, startEmulator } from "../../../src/emulator/index.js";
+} from "../../helpers/sdk.js";
 
 const weatherTool = {
   type: "function" as const,

@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { deflateSync } from "node:zlib";
+import { type RunningEmulator, startEmulator } from "../../../src/emulator/index.js";
 import {
   BadRequestError,
   HTTPValidationError,
@@ -16,8 +17,7 @@ import {
   ServerError,
   StreamServerError,
   speechAudio,
-} from "../../../src/core/index.js";
-import { type RunningEmulator, startEmulator } from "../../../src/emulator/index.js";
+} from "../../helpers/sdk.js";
 
 const cosine = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0);
 

@@ -1,0 +1,172 @@
+/**
+ * The Node transport: requests through `node:http` / `node:https` with a
+ * keep-alive pool, the body read straight from the socket. It skips what
+ * fetch adds on Node (web streams over the socket, a second copy of every
+ * chunk, the `Response` machinery), which is most of the CPU of reading a
+ * stream there.
+ *
+ * @module
+ */
+
+import { type Agent, request as httpRequest, type IncomingMessage } from "node:http";
+import { createRequire } from "node:module";
+import type { Readable } from "node:stream";
+import type { Transport, TransportRequest, TransportResponse } from "../../core/index.js";
+import { IncomingBodyReader } from "./body-reader.js";
+import { createPool, type PoolOptions } from "./pool.js";
+import { bodyHeaders, isReplayable, writeBody } from "./request-body.js";
+
+/** Options of {@link createNodeTransport}. */
+export interface NodeTransportOptions extends PoolOptions {
+  /**
+   * The agent for every request, instead of the transport's own pool: a proxy
+   * agent, for instance (Node's `http` does not read `HTTPS_PROXY`). A
+   * function picks one per request URL.
+   */
+  agent?: Agent | ((url: URL) => Agent) | undefined;
+}
+
+type Encoding = "gzip" | "deflate" | "br";
+
+/**
+ * Builds a transport on `node:http` / `node:https`: pass it as the client's
+ * `transport` option to tune the pool or route through a proxy agent.
+ *
+ * ```ts
+ * import { Mistral } from "mistral-stream";
+ * import { createNodeTransport } from "mistral-stream/node";
+ * const client = new Mistral({ transport: createNodeTransport({ maxSockets: 32 }) });
+ * ```
+ */
+export function createNodeTransport(options: NodeTransportOptions = {}): Transport {
+  const pool = createPool(options);
+  const pick = options.agent;
+  const agentFor =
+    typeof pick === "function" ? pick : pick ? () => pick : (url: URL) => pool.agentFor(url);
+  return (request) => send(request, agentFor, true);
+}
+
+async function send(
+  request: TransportRequest,
+  agentFor: (url: URL) => Agent,
+  mayReplay: boolean,
+): Promise<TransportResponse> {
+  const url = new URL(request.url);
+  const headers = Object.fromEntries(request.headers) as Record<string, string>;
+  const stream = headers.accept === "text/event-stream";
+  // A stream is read as it comes; a JSON answer may come compressed, as fetch asks.
+  if (!stream) headers["accept-encoding"] ??= "gzip, deflate, br";
+  bodyHeaders(request.body, headers);
+  const agent = agentFor(url);
+  if (mayFreeSoon(agent, url)) await new Promise(setImmediate);
+  try {
+    return await exchange(request, url, headers, agent);
+  } catch (error) {
+    // A pooled connection the server closed while idle fails before any reply:
+    // the request never reached it, so it is sent once more on a new connection.
+    if (mayReplay && isStaleSocket(error) && isReplayable(request.body)) {
+      return send(request, agentFor, false);
+    }
+    throw error;
+  }
+}
+
+function exchange(
+  request: TransportRequest,
+  url: URL,
+  headers: Record<string, string>,
+  agent: Agent,
+): Promise<TransportResponse> {
+  return new Promise((resolve, reject) => {
+    const req = loadClient(url)(url, {
+      method: request.method,
+      headers,
+      agent,
+      signal: request.signal,
+    });
+    req.once("response", (res: IncomingMessage) => {
+      resolve(toResponse(res));
+    });
+    req.once("error", (error: Error & { reusedSocket?: boolean }) => {
+      error.reusedSocket = req.reusedSocket;
+      reject(error);
+    });
+    writeBody(req, request.body);
+  });
+}
+
+function toResponse(res: IncomingMessage): TransportResponse {
+  const headers = new Headers();
+  const pairs = res.rawHeaders;
+  for (let i = 0; i < pairs.length; i += 2) headers.append(pairs[i]!, pairs[i + 1]!);
+  const encoding = res.headers["content-encoding"]?.trim().toLowerCase();
+  const source =
+    encoding === "gzip" || encoding === "deflate" || encoding === "br"
+      ? decompress(res, encoding)
+      : res;
+  const status = res.statusCode ?? 0;
+  let raw: Response | undefined;
+  return {
+    status,
+    headers,
+    body: new IncomingBodyReader(res, source),
+    // Errors and streams expose a `Response` (`rawResponse`), as with fetch:
+    // made only when asked for, its body is the one this reader owns, so empty.
+    get raw() {
+      raw ??= new Response(null, { status, statusText: res.statusMessage ?? "", headers });
+      return raw;
+    },
+  };
+}
+
+function decompress(res: IncomingMessage, encoding: Encoding): Readable {
+  const zlib = loadZlib();
+  const inflate =
+    encoding === "br"
+      ? zlib.createBrotliDecompress()
+      : encoding === "gzip"
+        ? zlib.createGunzip()
+        : zlib.createInflate();
+  // A body cut mid-way ends the decompressor with an error, read as a cut.
+  res.on("error", (error) => inflate.destroy(error));
+  res.on("aborted", () => inflate.destroy(new Error("aborted")));
+  return res.pipe(inflate);
+}
+
+/**
+ * Whether a connection to this origin is busy but none is free. A stream that
+ * just read `[DONE]` frees its connection a few ticks later, while the
+ * caller's next request may start at once; waiting one turn of the event
+ * loop lets that request reuse the connection instead of opening another.
+ */
+function mayFreeSoon(agent: Agent, url: URL): boolean {
+  const name = `${url.hostname}:${url.port || (url.protocol === "https:" ? 443 : 80)}:`;
+  return !agent.freeSockets[name]?.length && (agent.sockets[name]?.length ?? 0) > 0;
+}
+
+function isStaleSocket(error: unknown): boolean {
+  const e = error as { reusedSocket?: boolean; code?: string };
+  return e.reusedSocket === true && (e.code === "ECONNRESET" || e.code === "EPIPE");
+}
+
+type RequestFn = typeof httpRequest;
+let httpsRequest: RequestFn | undefined;
+let zlibModule: typeof import("node:zlib") | undefined;
+
+/** `node:https` and `node:zlib` load on first use: a plain-http emulator app never pays for TLS. */
+function loadClient(url: URL): RequestFn {
+  if (url.protocol === "http:") return httpRequest;
+  httpsRequest ??= getBuiltin<typeof import("node:https")>("node:https").request;
+  return httpsRequest;
+}
+
+function loadZlib(): typeof import("node:zlib") {
+  zlibModule ??= getBuiltin<typeof import("node:zlib")>("node:zlib");
+  return zlibModule;
+}
+
+const require = createRequire(import.meta.url);
+
+function getBuiltin<T>(name: string): T {
+  return require(name) as T;
+}

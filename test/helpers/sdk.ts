@@ -1,0 +1,17 @@
+// What the behaviour tests import instead of the core entry: the same
+// exports, with the `Mistral` of the transport under test. `TEST_TRANSPORT=node`
+// (set by scripts/run-tests.mjs for its second pass) gives the Node entry's
+// client, which sends through node:http; otherwise the web build's, on fetch.
+import { Mistral as WebMistral } from "../../src/core/index.js";
+import { Mistral as NodeMistral } from "../../src/node/main.js";
+
+export * from "../../src/core/index.js";
+
+/** The transport the behaviour tests run on. */
+export const transportUnderTest: "node" | "fetch" =
+  process.env.TEST_TRANSPORT === "node" ? "node" : "fetch";
+
+/** The client of the transport under test. */
+export const Mistral: typeof WebMistral = transportUnderTest === "node" ? NodeMistral : WebMistral;
+/** The client of the transport under test. */
+export type Mistral = WebMistral;
