@@ -13,12 +13,27 @@
 // their own files and import the core through dist/core/index.js, so every
 // import path shares one copy of each class (`instanceof` works everywhere).
 import { readdirSync, rmSync } from "node:fs";
+import { relative } from "node:path";
 import { build } from "esbuild";
 
 const core = new URL("../dist/core/", import.meta.url);
 
-await build({
-  entryPoints: { index: new URL("../src/core/index.ts", import.meta.url).pathname },
+// The function API's entries (the client, one file per function) are entries
+// of the same build: they share its chunks, so a class is one class whichever
+// entry loaded it, and an app bundles only the functions it imports.
+const src = new URL("../src/core/", import.meta.url);
+const entryPoints = {
+  index: new URL("index.ts", src).pathname,
+  "fp/core": new URL("fp/core.ts", src).pathname,
+};
+for (const file of readdirSync(new URL("funcs/", src))) {
+  if (file.endsWith(".ts"))
+    entryPoints[`funcs/${file.slice(0, -3)}`] = new URL(`funcs/${file}`, src).pathname;
+}
+
+const result = await build({
+  entryPoints,
+  metafile: true,
   outdir: core.pathname,
   chunkNames: "chunks/[name]-[hash]",
   splitting: true,
@@ -31,12 +46,13 @@ await build({
   logLevel: "warning",
 });
 
-const prune = (dir, top) => {
+const kept = new Set(Object.keys(result.metafile.outputs).map((p) => relative(core.pathname, p)));
+const prune = (dir) => {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = new URL(entry.name + (entry.isDirectory() ? "/" : ""), dir);
-    if (entry.isDirectory()) {
-      if (!(top && entry.name === "chunks")) prune(path, false);
-    } else if (entry.name.endsWith(".js") && !(top && entry.name === "index.js")) rmSync(path);
+    if (entry.isDirectory()) prune(path);
+    else if (entry.name.endsWith(".js") && !kept.has(relative(core.pathname, path.pathname)))
+      rmSync(path);
   }
 };
-prune(core, true);
+prune(core);

@@ -89,6 +89,9 @@ export {
   UnexpectedClientError,
   type ValidationErrorDetail,
 } from "./errors/index.js";
+// The function API's client and result (also at `mistral-stream/core.js`).
+export { MistralCore } from "./fp/core.js";
+export type { Result } from "./fp/result.js";
 export type { BackoffStrategy, RetryConfig } from "./http/retry-policy.js";
 export type {
   BodyReader,

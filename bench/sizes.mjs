@@ -1,0 +1,105 @@
+// Browser bundle sizes of what an app imports, as its bundler sees it: esbuild,
+// minified, for the browser, code splitting on; counted is what loads at start
+// (the entry and the chunks it imports statically), gzip -9 per file. Used by
+// `npm run bench` and by the size budget tests.
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const root = new URL("..", import.meta.url).pathname;
+const messages = `[{ role: "user", content: "hi" }]`;
+
+/** App code per row: each streams one chat and returns its text. */
+export const apps = {
+  "mistral-stream: new Mistral() + chat.stream": `import { Mistral } from "mistral-stream";
+    export async function run(serverURL) {
+      const client = new Mistral({ apiKey: "x", serverURL });
+      let text = "";
+      for await (const ev of await client.chat.stream({ model: "m", messages: ${messages} }))
+        text += ev.data.choices[0]?.delta.content ?? "";
+      return text;
+    }`,
+  "mistral-stream: MistralCore + chatStream": `import { MistralCore } from "mistral-stream/core.js";
+    import { chatStream } from "mistral-stream/funcs/chatStream.js";
+    export async function run(serverURL) {
+      const client = new MistralCore({ apiKey: "x", serverURL });
+      const result = await chatStream(client, { model: "m", messages: ${messages} });
+      if (!result.ok) throw result.error;
+      let text = "";
+      for await (const ev of result.value) text += ev.data.choices[0]?.delta.content ?? "";
+      return text;
+    }`,
+  "@mistralai/mistralai: new Mistral() + chat.stream": `import { Mistral } from "@mistralai/mistralai";
+    export async function run(serverURL) {
+      const client = new Mistral({ apiKey: "x", serverURL });
+      let text = "";
+      for await (const ev of await client.chat.stream({ model: "m", messages: ${messages} }))
+        text += ev.data.choices[0]?.delta.content ?? "";
+      return text;
+    }`,
+  "@mistralai/mistralai: MistralCore + chatStream": `import { MistralCore } from "@mistralai/mistralai/core.js";
+    import { chatStream } from "@mistralai/mistralai/funcs/chatStream.js";
+    export async function run(serverURL) {
+      const client = new MistralCore({ apiKey: "x", serverURL });
+      const result = await chatStream(client, { model: "m", messages: ${messages} });
+      if (!result.ok) throw result.error;
+      let text = "";
+      for await (const ev of result.value) text += ev.data.choices[0]?.delta.content ?? "";
+      return text;
+    }`,
+  "openai: chat.completions.create stream": `import OpenAI from "openai";
+    export async function run(baseURL) {
+      const client = new OpenAI({ apiKey: "x", baseURL, dangerouslyAllowBrowser: true });
+      let text = "";
+      for await (const c of await client.chat.completions.create({ model: "m", stream: true, messages: ${messages} }))
+        text += c.choices[0]?.delta.content ?? "";
+      return text;
+    }`,
+};
+
+/** Bundles `code`; returns minified and gzip bytes of what loads at start, and the code itself. */
+export async function bundleSize(code) {
+  const result = await build({
+    stdin: { contents: code, resolveDir: root, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    splitting: true,
+    outdir: "/virtual",
+    metafile: true,
+    write: false,
+    logLevel: "silent",
+    external: ["@opentelemetry/api"],
+  });
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((k) => outputs[k].entryPoint === "<stdin>");
+  const atStart = new Set();
+  const visit = (path) => {
+    if (atStart.has(path)) return;
+    atStart.add(path);
+    for (const i of outputs[path].imports) if (i.kind === "import-statement") visit(i.path);
+  };
+  visit(entry);
+  const files = result.outputFiles.filter((f) =>
+    [...atStart].some((p) => f.path.endsWith(p.slice(p.lastIndexOf("/")))),
+  );
+  return {
+    min: files.reduce((s, f) => s + f.contents.byteLength, 0),
+    gzip: files.reduce((s, f) => s + gzipSync(f.contents, { level: 9 }).byteLength, 0),
+    code: Buffer.concat(files.map((f) => f.contents)).toString(),
+    lazyChunks: Object.keys(outputs).length - atStart.size,
+  };
+}
+
+/** Every row of {@link apps} that builds (a package not installed is left out). */
+export async function bundleSizes() {
+  const rows = [];
+  for (const [name, code] of Object.entries(apps)) {
+    try {
+      rows.push({ name, ...(await bundleSize(code)) });
+    } catch (error) {
+      rows.push({ name, min: Number.NaN, gzip: Number.NaN, error: String(error).split("\n")[0] });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,33 @@
+/**
+ * The outcome of a standalone function, as the official client's function
+ * API gives it: a value, or the typed error a method call would throw.
+ *
+ * @module
+ */
+
+import type { ApiCore } from "../call/api-core.js";
+import { MistralError, UnexpectedClientError } from "../errors/index.js";
+import type { MistralCore } from "./core.js";
+import { apiCoreOf } from "./core.js";
+
+/** `{ ok: true, value }` or `{ ok: false, error }`; never thrown. */
+export type Result<T, E = MistralError> =
+  | { ok: true; value: T; error?: never }
+  | { ok: false; value?: never; error: E };
+
+/** Runs one call on `client`'s core; what it throws becomes `{ ok: false, error }`. */
+export async function settle<T>(
+  client: MistralCore,
+  call: (core: ApiCore) => Promise<T>,
+): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await call(apiCoreOf(client)) };
+  } catch (error) {
+    return { ok: false, error: asMistralError(error) };
+  }
+}
+
+function asMistralError(error: unknown): MistralError {
+  if (error instanceof MistralError) return error;
+  return new UnexpectedClientError(`Unexpected error: ${String(error)}`, { cause: error });
+}

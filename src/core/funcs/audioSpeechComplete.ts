@@ -1,0 +1,20 @@
+/**
+ * `client.audio.speech.complete()`: text to speech. As a function of the function API: returns a
+ * {@link Result} instead of throwing.
+ *
+ * @module
+ */
+
+import type { MistralCore } from "../fp/core.js";
+import { type Result, settle } from "../fp/result.js";
+import { Speech } from "../resources/audio.js";
+
+type Call = Speech["complete"];
+
+/** `client.audio.speech.complete()` as a function: `{ ok: true, value }`, or `{ ok: false, error }` with the error the method would throw. */
+export function audioSpeechComplete(
+  client: MistralCore,
+  ...args: Parameters<Call>
+): Promise<Result<Awaited<ReturnType<Call>>>> {
+  return settle(client, (core) => new Speech(core).complete(...args));
+}

@@ -1,0 +1,20 @@
+/**
+ * `client.batch.jobs.list()`: the batch jobs. As a function of the function API: returns a
+ * {@link Result} instead of throwing.
+ *
+ * @module
+ */
+
+import type { MistralCore } from "../fp/core.js";
+import { type Result, settle } from "../fp/result.js";
+import { Jobs } from "../resources/batch.js";
+
+type Call = Jobs["list"];
+
+/** `client.batch.jobs.list()` as a function: `{ ok: true, value }`, or `{ ok: false, error }` with the error the method would throw. */
+export function batchJobsList(
+  client: MistralCore,
+  ...args: Parameters<Call>
+): Promise<Result<Awaited<ReturnType<Call>>>> {
+  return settle(client, (core) => new Jobs(core).list(...args));
+}

@@ -1,0 +1,20 @@
+/**
+ * `client.beta.agents.getVersion()`. As a function of the function API: returns a
+ * {@link Result} instead of throwing.
+ *
+ * @module
+ */
+
+import type { MistralCore } from "../fp/core.js";
+import { type Result, settle } from "../fp/result.js";
+import { BetaAgents } from "../resources/beta-agents.js";
+
+type Call = BetaAgents["getVersion"];
+
+/** `client.beta.agents.getVersion()`. as a function: `{ ok: true, value }`, or `{ ok: false, error }` with the error the method would throw. */
+export function betaAgentsGetVersion(
+  client: MistralCore,
+  ...args: Parameters<Call>
+): Promise<Result<Awaited<ReturnType<Call>>>> {
+  return settle(client, (core) => new BetaAgents(core).getVersion(...args));
+}

@@ -1,0 +1,20 @@
+/**
+ * `client.beta.agents.list()`. As a function of the function API: returns a
+ * {@link Result} instead of throwing.
+ *
+ * @module
+ */
+
+import type { MistralCore } from "../fp/core.js";
+import { type Result, settle } from "../fp/result.js";
+import { BetaAgents } from "../resources/beta-agents.js";
+
+type Call = BetaAgents["list"];
+
+/** `client.beta.agents.list()`. as a function: `{ ok: true, value }`, or `{ ok: false, error }` with the error the method would throw. */
+export function betaAgentsList(
+  client: MistralCore,
+  ...args: Parameters<Call>
+): Promise<Result<Awaited<ReturnType<Call>>>> {
+  return settle(client, (core) => new BetaAgents(core).list(...args));
+}

@@ -1,0 +1,20 @@
+/**
+ * `client.beta.conversations.appendStream()`. As a function of the function API: returns a
+ * {@link Result} instead of throwing.
+ *
+ * @module
+ */
+
+import type { MistralCore } from "../fp/core.js";
+import { type Result, settle } from "../fp/result.js";
+import { Conversations } from "../resources/conversations.js";
+
+type Call = Conversations["appendStream"];
+
+/** `client.beta.conversations.appendStream()`. as a function: `{ ok: true, value }`, or `{ ok: false, error }` with the error the method would throw. */
+export function betaConversationsAppendStream(
+  client: MistralCore,
+  ...args: Parameters<Call>
+): Promise<Result<Awaited<ReturnType<Call>>>> {
+  return settle(client, (core) => new Conversations(core).appendStream(...args));
+}

@@ -1,0 +1,20 @@
+/**
+ * `client.classifiers.classifyChat()`: a classifier over conversations. As a function of the function API: returns a
+ * {@link Result} instead of throwing.
+ *
+ * @module
+ */
+
+import type { MistralCore } from "../fp/core.js";
+import { type Result, settle } from "../fp/result.js";
+import { Classifiers } from "../resources/classifiers.js";
+
+type Call = Classifiers["classifyChat"];
+
+/** `client.classifiers.classifyChat()` as a function: `{ ok: true, value }`, or `{ ok: false, error }` with the error the method would throw. */
+export function classifiersClassifyChat(
+  client: MistralCore,
+  ...args: Parameters<Call>
+): Promise<Result<Awaited<ReturnType<Call>>>> {
+  return settle(client, (core) => new Classifiers(core).classifyChat(...args));
+}

@@ -1,0 +1,20 @@
+/**
+ * `client.files.download()`: a file's content. As a function of the function API: returns a
+ * {@link Result} instead of throwing.
+ *
+ * @module
+ */
+
+import type { MistralCore } from "../fp/core.js";
+import { type Result, settle } from "../fp/result.js";
+import { Files } from "../resources/files.js";
+
+type Call = Files["download"];
+
+/** `client.files.download()` as a function: `{ ok: true, value }`, or `{ ok: false, error }` with the error the method would throw. */
+export function filesDownload(
+  client: MistralCore,
+  ...args: Parameters<Call>
+): Promise<Result<Awaited<ReturnType<Call>>>> {
+  return settle(client, (core) => new Files(core).download(...args));
+}
