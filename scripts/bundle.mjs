@@ -13,27 +13,12 @@
 // their own files and import the core through dist/core/index.js, so every
 // import path shares one copy of each class (`instanceof` works everywhere).
 import { readdirSync, rmSync } from "node:fs";
-import { relative } from "node:path";
 import { build } from "esbuild";
 
 const core = new URL("../dist/core/", import.meta.url);
 
-// The function API's entries (the client, one file per function) are entries
-// of the same build: they share its chunks, so a class is one class whichever
-// entry loaded it, and an app bundles only the functions it imports.
-const src = new URL("../src/core/", import.meta.url);
-const entryPoints = {
-  index: new URL("index.ts", src).pathname,
-  "fp/core": new URL("fp/core.ts", src).pathname,
-};
-for (const file of readdirSync(new URL("funcs/", src))) {
-  if (file.endsWith(".ts"))
-    entryPoints[`funcs/${file.slice(0, -3)}`] = new URL(`funcs/${file}`, src).pathname;
-}
-
-const result = await build({
-  entryPoints,
-  metafile: true,
+await build({
+  entryPoints: { index: new URL("../src/core/index.ts", import.meta.url).pathname },
   outdir: core.pathname,
   chunkNames: "chunks/[name]-[hash]",
   splitting: true,
@@ -46,13 +31,18 @@ const result = await build({
   logLevel: "warning",
 });
 
-const kept = new Set(Object.keys(result.metafile.outputs).map((p) => relative(core.pathname, p)));
-const prune = (dir) => {
+// Kept beside the bundle: the function API's entries, thin files over it
+// (fp/entry.js, `mistral-stream/core.js`, and funcs/*.js, one per function),
+// so that an app bundles the functions it imports and the bundle stays one
+// file for everyone else.
+const keep = (path) => path === "index.js" || path === "fp/entry.js";
+const prune = (dir, prefix) => {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = new URL(entry.name + (entry.isDirectory() ? "/" : ""), dir);
-    if (entry.isDirectory()) prune(path);
-    else if (entry.name.endsWith(".js") && !kept.has(relative(core.pathname, path.pathname)))
-      rmSync(path);
+    const name = prefix + entry.name;
+    if (entry.isDirectory()) {
+      if (name !== "chunks" && name !== "funcs") prune(path, `${name}/`);
+    } else if (entry.name.endsWith(".js") && !keep(name)) rmSync(path);
   }
 };
-prune(core);
+prune(core, "");

@@ -91,7 +91,7 @@ export {
 } from "./errors/index.js";
 // The function API's client and result (also at `mistral-stream/core.js`).
 export { MistralCore } from "./fp/core.js";
-export type { Result } from "./fp/result.js";
+export { type Result, settle } from "./fp/result.js";
 export type { BackoffStrategy, RetryConfig } from "./http/retry-policy.js";
 export type {
   BodyReader,
@@ -102,19 +102,19 @@ export type {
   TransportResponse,
 } from "./http/transport.js";
 export * from "./models/index.js";
-export type { Agents } from "./resources/agents.js";
-export type { Audio, Speech, Transcriptions } from "./resources/audio.js";
-export type { Batch, Jobs } from "./resources/batch.js";
+export { Agents } from "./resources/agents.js";
+export { type Audio, Speech, Transcriptions } from "./resources/audio.js";
+export { type Batch, Jobs } from "./resources/batch.js";
 export type { Beta } from "./resources/beta.js";
-export type { BetaAgents } from "./resources/beta-agents.js";
-export type { Chat } from "./resources/chat.js";
-export type { Classifiers } from "./resources/classifiers.js";
-export type { Conversations } from "./resources/conversations.js";
-export type { Embeddings } from "./resources/embeddings.js";
-export type { Files } from "./resources/files.js";
-export type { Fim } from "./resources/fim.js";
-export type { ListModelsRequest, Models, RetrieveModelRequest } from "./resources/models.js";
-export type { Ocr } from "./resources/ocr.js";
+export { BetaAgents } from "./resources/beta-agents.js";
+export { Chat } from "./resources/chat.js";
+export { Classifiers } from "./resources/classifiers.js";
+export { Conversations } from "./resources/conversations.js";
+export { Embeddings } from "./resources/embeddings.js";
+export { Files } from "./resources/files.js";
+export { Fim } from "./resources/fim.js";
+export { type ListModelsRequest, Models, type RetrieveModelRequest } from "./resources/models.js";
+export { Ocr } from "./resources/ocr.js";
 export type { ServerSentEvent } from "./sse/index.js";
 export type { FinalResponseOf } from "./stream/event-stream.js";
 export { EventStream } from "./stream/exported-stream.js";

@@ -60,11 +60,13 @@ describe("the published package", () => {
       /\/v1\/embeddings|\/v1\/ocr|multipart\/form-data/,
       "no other resource",
     );
-    // 16,129 B gzip when the function API landed (the official client's: 43,833 B, measured
-    // the same way by bench/sizes.mjs). The 6 KB target is not met yet: the chat request
-    // encoder, the stream reader with its snapshot and stats, and the error classes load
-    // with it; see bench/README.md.
-    const budget = 16_129 + 512;
+    // 17,252 B gzip when the function API landed (the official client's: 43,833 B, measured
+    // the same way by bench/sizes.mjs). The functions are thin files over the one core
+    // bundle, which keeps a cold import at one file plus two chunks (as separate entries of
+    // the bundle they split it into 17 chunks, +7 ms to import, for 16,129 B here). The 6 KB
+    // target is not met yet: the chat request encoder, the stream reader with its snapshot
+    // and stats, and the error classes load with it; see bench/README.md.
+    const budget = 17_252 + 512;
     assert.ok(gzip <= budget, `MistralCore + chatStream is ${gzip} B gzip, budget ${budget} B`);
   });
 

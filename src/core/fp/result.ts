@@ -15,7 +15,11 @@ export type Result<T, E = MistralError> =
   | { ok: true; value: T; error?: never }
   | { ok: false; value?: never; error: E };
 
-/** Runs one call on `client`'s core; what it throws becomes `{ ok: false, error }`. */
+/**
+ * Runs one call on `client`'s core; what it throws becomes `{ ok: false, error }`.
+ *
+ * @internal What the standalone functions are made of.
+ */
 export async function settle<T>(
   client: MistralCore,
   call: (core: ApiCore) => Promise<T>,

@@ -5,9 +5,7 @@
  * @module
  */
 
-import type { MistralCore } from "../fp/core.js";
-import { type Result, settle } from "../fp/result.js";
-import { Agents } from "../resources/agents.js";
+import { Agents, type MistralCore, type Result, settle } from "../index.js";
 
 type Call = Agents["complete"];
 

@@ -5,9 +5,7 @@
  * @module
  */
 
-import type { MistralCore } from "../fp/core.js";
-import { type Result, settle } from "../fp/result.js";
-import { Speech } from "../resources/audio.js";
+import { type MistralCore, type Result, Speech, settle } from "../index.js";
 
 type Call = Speech["complete"];
 

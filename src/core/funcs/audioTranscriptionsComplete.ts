@@ -5,9 +5,7 @@
  * @module
  */
 
-import type { MistralCore } from "../fp/core.js";
-import { type Result, settle } from "../fp/result.js";
-import { Transcriptions } from "../resources/audio.js";
+import { type MistralCore, type Result, settle, Transcriptions } from "../index.js";
 
 type Call = Transcriptions["complete"];
 

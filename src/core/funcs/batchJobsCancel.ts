@@ -5,9 +5,7 @@
  * @module
  */
 
-import type { MistralCore } from "../fp/core.js";
-import { type Result, settle } from "../fp/result.js";
-import { Jobs } from "../resources/batch.js";
+import { Jobs, type MistralCore, type Result, settle } from "../index.js";
 
 type Call = Jobs["cancel"];
 

@@ -5,9 +5,7 @@
  * @module
  */
 
-import type { MistralCore } from "../fp/core.js";
-import { type Result, settle } from "../fp/result.js";
-import { BetaAgents } from "../resources/beta-agents.js";
+import { BetaAgents, type MistralCore, type Result, settle } from "../index.js";
 
 type Call = BetaAgents["update"];
 

@@ -5,9 +5,7 @@
  * @module
  */
 
-import type { MistralCore } from "../fp/core.js";
-import { type Result, settle } from "../fp/result.js";
-import { Conversations } from "../resources/conversations.js";
+import { Conversations, type MistralCore, type Result, settle } from "../index.js";
 
 type Call = Conversations["list"];
 

@@ -5,9 +5,7 @@
  * @module
  */
 
-import type { MistralCore } from "../fp/core.js";
-import { type Result, settle } from "../fp/result.js";
-import { Classifiers } from "../resources/classifiers.js";
+import { Classifiers, type MistralCore, type Result, settle } from "../index.js";
 
 type Call = Classifiers["classify"];
 

@@ -5,9 +5,7 @@
  * @module
  */
 
-import type { MistralCore } from "../fp/core.js";
-import { type Result, settle } from "../fp/result.js";
-import { Embeddings } from "../resources/embeddings.js";
+import { Embeddings, type MistralCore, type Result, settle } from "../index.js";
 
 type Call = Embeddings["create"];
 

@@ -5,9 +5,7 @@
  * @module
  */
 
-import type { MistralCore } from "../fp/core.js";
-import { type Result, settle } from "../fp/result.js";
-import { Files } from "../resources/files.js";
+import { Files, type MistralCore, type Result, settle } from "../index.js";
 
 type Call = Files["download"];
 

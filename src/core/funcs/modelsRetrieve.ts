@@ -5,9 +5,7 @@
  * @module
  */
 
-import type { MistralCore } from "../fp/core.js";
-import { type Result, settle } from "../fp/result.js";
-import { Models } from "../resources/models.js";
+import { type MistralCore, Models, type Result, settle } from "../index.js";
 
 type Call = Models["retrieve"];
 

@@ -5,9 +5,7 @@
  * @module
  */
 
-import type { MistralCore } from "../fp/core.js";
-import { type Result, settle } from "../fp/result.js";
-import { Ocr } from "../resources/ocr.js";
+import { type MistralCore, Ocr, type Result, settle } from "../index.js";
 
 type Call = Ocr["process"];
 
