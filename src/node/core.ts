@@ -6,12 +6,4 @@
  * @module
  */
 
-import { type SDKOptions, MistralCore as WebMistralCore } from "../core/index.js";
-import { withNodeTransport } from "./transport/default-transport.js";
-
-/** The client of the standalone functions (`mistral-stream/funcs/*.js`), on the Node transport. */
-export class MistralCore extends WebMistralCore {
-  constructor(options: SDKOptions = {}) {
-    super(withNodeTransport(options));
-  }
-}
+export { MistralCore, type Result, type SDKOptions } from "./main.js";

@@ -7,7 +7,11 @@
  * @module
  */
 
-import { type SDKOptions, Mistral as WebMistral } from "../core/index.js";
+import {
+  type SDKOptions,
+  Mistral as WebMistral,
+  MistralCore as WebMistralCore,
+} from "../core/index.js";
 import { withNodeTransport } from "./transport/default-transport.js";
 
 export * from "../core/index.js";
@@ -18,6 +22,13 @@ export * from "../core/index.js";
  * (`transport: "fetch"` or a `fetch` option selects the runtime's fetch).
  */
 export class Mistral extends WebMistral {
+  constructor(options: SDKOptions = {}) {
+    super(withNodeTransport(options));
+  }
+}
+
+/** The client of the standalone functions (`mistral-stream/funcs/*.js`), on the Node transport. */
+export class MistralCore extends WebMistralCore {
   constructor(options: SDKOptions = {}) {
     super(withNodeTransport(options));
   }

@@ -8,13 +8,14 @@
  * @module
  */
 
-import { type Agent, request as httpRequest, type IncomingMessage } from "node:http";
-import { createRequire } from "node:module";
+import type { Agent, IncomingMessage } from "node:http";
+import { isIP } from "node:net";
 import type { Readable } from "node:stream";
 import type { Transport, TransportRequest, TransportResponse } from "../../core/index.js";
 import { IncomingBodyReader } from "./body-reader.js";
+import { loadHttp, loadHttps, loadZlib } from "./builtins.js";
 import { createPool, type PoolOptions } from "./pool.js";
-import { bodyHeaders, isReplayable, writeBody } from "./request-body.js";
+import { bodyHeaders, writeBody } from "./request-body.js";
 
 /** Options of {@link createNodeTransport}. */
 export interface NodeTransportOptions extends PoolOptions {
@@ -43,13 +44,12 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
   const pick = options.agent;
   const agentFor =
     typeof pick === "function" ? pick : pick ? () => pick : (url: URL) => pool.agentFor(url);
-  return (request) => send(request, agentFor, true);
+  return (request) => send(request, agentFor);
 }
 
 async function send(
   request: TransportRequest,
   agentFor: (url: URL) => Agent,
-  mayReplay: boolean,
 ): Promise<TransportResponse> {
   const url = new URL(request.url);
   const headers = Object.fromEntries(request.headers) as Record<string, string>;
@@ -59,16 +59,10 @@ async function send(
   bodyHeaders(request.body, headers);
   const agent = agentFor(url);
   if (mayFreeSoon(agent, url)) await new Promise(setImmediate);
-  try {
-    return await exchange(request, url, headers, agent);
-  } catch (error) {
-    // A pooled connection the server closed while idle fails before any reply:
-    // the request never reached it, so it is sent once more on a new connection.
-    if (mayReplay && isStaleSocket(error) && isReplayable(request.body)) {
-      return send(request, agentFor, false);
-    }
-    throw error;
-  }
+  // No replay here when a pooled connection turns out closed: the server may
+  // have received the request before the reset, and a second POST would be
+  // billed twice. It is a ConnectionError, which the retry policy decides on.
+  return exchange(request, url, headers, agent);
 }
 
 function exchange(
@@ -87,10 +81,7 @@ function exchange(
     req.once("response", (res: IncomingMessage) => {
       resolve(toResponse(res));
     });
-    req.once("error", (error: Error & { reusedSocket?: boolean }) => {
-      error.reusedSocket = req.reusedSocket;
-      reject(error);
-    });
+    req.once("error", reject);
     writeBody(req, request.body);
   });
 }
@@ -140,33 +131,15 @@ function decompress(res: IncomingMessage, encoding: Encoding): Readable {
  * loop lets that request reuse the connection instead of opening another.
  */
 function mayFreeSoon(agent: Agent, url: URL): boolean {
-  const name = `${url.hostname}:${url.port || (url.protocol === "https:" ? 443 : 80)}:`;
+  const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
+  // The pool's key, as the agent computes it for this request (TLS adds the server name).
+  const servername = isIP(url.hostname) ? "" : url.hostname;
+  const getName = agent.getName.bind(agent) as (options: object) => string;
+  const name = getName({ host: url.hostname, port, servername });
   return !agent.freeSockets[name]?.length && (agent.sockets[name]?.length ?? 0) > 0;
 }
 
-function isStaleSocket(error: unknown): boolean {
-  const e = error as { reusedSocket?: boolean; code?: string };
-  return e.reusedSocket === true && (e.code === "ECONNRESET" || e.code === "EPIPE");
-}
-
-type RequestFn = typeof httpRequest;
-let httpsRequest: RequestFn | undefined;
-let zlibModule: typeof import("node:zlib") | undefined;
-
-/** `node:https` and `node:zlib` load on first use: a plain-http emulator app never pays for TLS. */
-function loadClient(url: URL): RequestFn {
-  if (url.protocol === "http:") return httpRequest;
-  httpsRequest ??= getBuiltin<typeof import("node:https")>("node:https").request;
-  return httpsRequest;
-}
-
-function loadZlib(): typeof import("node:zlib") {
-  zlibModule ??= getBuiltin<typeof import("node:zlib")>("node:zlib");
-  return zlibModule;
-}
-
-const require = createRequire(import.meta.url);
-
-function getBuiltin<T>(name: string): T {
-  return require(name) as T;
+/** The request function for the URL's protocol. */
+function loadClient(url: URL): typeof import("node:http").request {
+  return url.protocol === "http:" ? loadHttp().request : loadHttps().request;
 }

@@ -5,9 +5,9 @@
  * @module
  */
 
-import { Agent } from "node:http";
-import { createRequire } from "node:module";
+import type { Agent } from "node:http";
 import { InvalidRequestError } from "../../core/index.js";
+import { loadHttp, loadHttps } from "./builtins.js";
 
 /** How the pool keeps connections. */
 export interface PoolOptions {
@@ -32,9 +32,7 @@ export interface Pool {
   agentFor(url: URL): Agent;
 }
 
-const require = createRequire(import.meta.url);
-
-/** Makes a pool; the `https` agent is made on the first `https:` request. */
+/** Makes a pool; each agent is made on the first request of its protocol. */
 export function createPool(options: PoolOptions): Pool {
   const settings = {
     keepAlive: true,
@@ -44,12 +42,15 @@ export function createPool(options: PoolOptions): Pool {
     // The most recently used connection is the least likely to be stale.
     scheduling: "lifo" as const,
   };
-  const http = new Agent(settings);
+  let http: Agent | undefined;
   let https: Agent | undefined;
   return {
     agentFor(url) {
-      if (url.protocol === "http:") return http;
-      https ??= new (require("node:https") as typeof import("node:https")).Agent(settings);
+      if (url.protocol === "http:") {
+        http ??= new (loadHttp().Agent)(settings);
+        return http;
+      }
+      https ??= new (loadHttps().Agent)(settings);
       return https;
     },
   };

@@ -65,8 +65,3 @@ function drained(request: ClientRequest): Promise<void> {
     request.on("close", done);
   });
 }
-
-/** Whether the body can be sent again (a stale pooled connection failed before any reply). */
-export function isReplayable(body: RequestBody | undefined): boolean {
-  return body === undefined || typeof body === "string" || body instanceof Blob;
-}
