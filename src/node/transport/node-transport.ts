@@ -9,11 +9,10 @@
  */
 
 import type { Agent, IncomingMessage } from "node:http";
-import { isIP } from "node:net";
 import type { Readable } from "node:stream";
 import type { Transport, TransportRequest, TransportResponse } from "../../core/index.js";
 import { IncomingBodyReader } from "./body-reader.js";
-import { loadHttp, loadHttps, loadZlib } from "./builtins.js";
+import { loadHttp, loadHttps, loadNet, loadZlib } from "./builtins.js";
 import { createPool, type PoolOptions } from "./pool.js";
 import { bodyHeaders, writeBody } from "./request-body.js";
 
@@ -133,7 +132,7 @@ function decompress(res: IncomingMessage, encoding: Encoding): Readable {
 function mayFreeSoon(agent: Agent, url: URL): boolean {
   const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
   // The pool's key, as the agent computes it for this request (TLS adds the server name).
-  const servername = isIP(url.hostname) ? "" : url.hostname;
+  const servername = loadNet().isIP(url.hostname) ? "" : url.hostname;
   const getName = agent.getName.bind(agent) as (options: object) => string;
   const name = getName({ host: url.hostname, port, servername });
   return !agent.freeSockets[name]?.length && (agent.sockets[name]?.length ?? 0) > 0;
