@@ -8,44 +8,34 @@ import { build } from "esbuild";
 const root = new URL("..", import.meta.url).pathname;
 const messages = `[{ role: "user", content: "hi" }]`;
 
+/** An app streaming one chat through `new Mistral()` from `pkg`. */
+const viaClient = (pkg) => `import { Mistral } from "${pkg}";
+  export async function run(serverURL) {
+    const client = new Mistral({ apiKey: "x", serverURL });
+    let text = "";
+    for await (const ev of await client.chat.stream({ model: "m", messages: ${messages} }))
+      text += ev.data.choices[0]?.delta.content ?? "";
+    return text;
+  }`;
+
+/** The same app through `MistralCore` and `chatStream` from `pkg`'s function API. */
+const viaFunctions = (pkg) => `import { MistralCore } from "${pkg}/core.js";
+  import { chatStream } from "${pkg}/funcs/chatStream.js";
+  export async function run(serverURL) {
+    const client = new MistralCore({ apiKey: "x", serverURL });
+    const result = await chatStream(client, { model: "m", messages: ${messages} });
+    if (!result.ok) throw result.error;
+    let text = "";
+    for await (const ev of result.value) text += ev.data.choices[0]?.delta.content ?? "";
+    return text;
+  }`;
+
 /** App code per row: each streams one chat and returns its text. */
 export const apps = {
-  "mistral-stream: new Mistral() + chat.stream": `import { Mistral } from "mistral-stream";
-    export async function run(serverURL) {
-      const client = new Mistral({ apiKey: "x", serverURL });
-      let text = "";
-      for await (const ev of await client.chat.stream({ model: "m", messages: ${messages} }))
-        text += ev.data.choices[0]?.delta.content ?? "";
-      return text;
-    }`,
-  "mistral-stream: MistralCore + chatStream": `import { MistralCore } from "mistral-stream/core.js";
-    import { chatStream } from "mistral-stream/funcs/chatStream.js";
-    export async function run(serverURL) {
-      const client = new MistralCore({ apiKey: "x", serverURL });
-      const result = await chatStream(client, { model: "m", messages: ${messages} });
-      if (!result.ok) throw result.error;
-      let text = "";
-      for await (const ev of result.value) text += ev.data.choices[0]?.delta.content ?? "";
-      return text;
-    }`,
-  "@mistralai/mistralai: new Mistral() + chat.stream": `import { Mistral } from "@mistralai/mistralai";
-    export async function run(serverURL) {
-      const client = new Mistral({ apiKey: "x", serverURL });
-      let text = "";
-      for await (const ev of await client.chat.stream({ model: "m", messages: ${messages} }))
-        text += ev.data.choices[0]?.delta.content ?? "";
-      return text;
-    }`,
-  "@mistralai/mistralai: MistralCore + chatStream": `import { MistralCore } from "@mistralai/mistralai/core.js";
-    import { chatStream } from "@mistralai/mistralai/funcs/chatStream.js";
-    export async function run(serverURL) {
-      const client = new MistralCore({ apiKey: "x", serverURL });
-      const result = await chatStream(client, { model: "m", messages: ${messages} });
-      if (!result.ok) throw result.error;
-      let text = "";
-      for await (const ev of result.value) text += ev.data.choices[0]?.delta.content ?? "";
-      return text;
-    }`,
+  "mistral-stream: new Mistral() + chat.stream": viaClient("mistral-stream"),
+  "mistral-stream: MistralCore + chatStream": viaFunctions("mistral-stream"),
+  "@mistralai/mistralai: new Mistral() + chat.stream": viaClient("@mistralai/mistralai"),
+  "@mistralai/mistralai: MistralCore + chatStream": viaFunctions("@mistralai/mistralai"),
   "openai: chat.completions.create stream": `import OpenAI from "openai";
     export async function run(baseURL) {
       const client = new OpenAI({ apiKey: "x", baseURL, dangerouslyAllowBrowser: true });
@@ -87,7 +77,7 @@ export async function bundleSize(code) {
     min: files.reduce((s, f) => s + f.contents.byteLength, 0),
     gzip: files.reduce((s, f) => s + gzipSync(f.contents, { level: 9 }).byteLength, 0),
     code: Buffer.concat(files.map((f) => f.contents)).toString(),
-    lazyChunks: Object.keys(outputs).length - atStart.size,
+    lazyChunks: Object.keys(outputs).filter((k) => !atStart.has(k)),
   };
 }
 
