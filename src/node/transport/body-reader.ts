@@ -37,8 +37,7 @@ export class IncomingBodyReader implements BodyReader {
   #socketError: unknown;
 
   constructor(message: IncomingMessage, source: Readable = message) {
-    const res = source;
-    this.#res = res;
+    this.#res = source;
     this.#message = message;
     // The socket outlives this response (keep-alive): its listener goes at the close.
     const socket = message.socket;
@@ -46,13 +45,13 @@ export class IncomingBodyReader implements BodyReader {
       this.#socketError = error;
     };
     socket?.on("error", onSocketError);
-    res.on("readable", this.#wake);
-    res.once("end", () => {
+    source.on("readable", this.#wake);
+    source.once("end", () => {
       this.#ended = true;
       this.#wake();
     });
-    res.once("error", (error) => this.#fail(this.#socketError ?? error));
-    res.once("close", () => {
+    source.once("error", (error) => this.#fail(this.#socketError ?? error));
+    source.once("close", () => {
       socket?.off("error", onSocketError);
       if (!this.#ended && !(message.complete && source === message))
         this.#fail(this.#socketError ?? new Error("aborted"));
