@@ -3,8 +3,8 @@
 // `*.test.js` under .build/test with Node's own test runner. Extra arguments are
 // passed to `node --test` (e.g. `--test-name-pattern=retry`).
 import { spawnSync } from "node:child_process";
-import { readdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 // BUILD_DIR lets several people run subsets side by side without sharing output.
@@ -40,14 +40,20 @@ const runTests = (list, env) =>
 // The behaviour tests import their client from test/helpers/sdk.ts, which
 // gives the web build's (fetch) or, with TEST_TRANSPORT=node, the Node
 // entry's (node:http). The first pass runs everything on fetch; the second
-// runs the behaviour tests again on the Node transport.
-const behaviour = [
-  "/test/core/",
-  "/test/reliability/",
-  "/test/emulator/platform/resources.test.js",
-  "/test/emulator/conversations/conversations.test.js",
-];
-const onNode = selected.filter((f) => behaviour.some((b) => f.includes(b)));
+// runs again, on the Node transport, every test file that takes its client
+// from there (the others do not depend on the transport).
+const usesSdk = new Map();
+const reachesSdk = (file) => {
+  if (usesSdk.has(file)) return usesSdk.get(file);
+  usesSdk.set(file, false);
+  const imports = [...readFileSync(file, "utf8").matchAll(/from "(\.[^"]+\.js)"/g)].map((m) =>
+    join(dirname(file), m[1]),
+  );
+  const found = imports.some((i) => i.endsWith(join("helpers", "sdk.js")) || reachesSdk(i));
+  usesSdk.set(file, found);
+  return found;
+};
+const onNode = selected.filter(reachesSdk);
 const first = runTests(selected, { TEST_TRANSPORT: "fetch" });
 let second = 0;
 if (onNode.length) {
