@@ -5,7 +5,7 @@
  */
 
 import { ApiCore } from "./call/api-core.js";
-import { readEnvApiKey, resolveClientConfig, type SDKOptions } from "./call/options.js";
+import type { SDKOptions } from "./call/options.js";
 import { Agents } from "./resources/agents.js";
 import { Audio } from "./resources/audio.js";
 import { Batch } from "./resources/batch.js";
@@ -52,8 +52,7 @@ export class Mistral {
   #batch: Batch | undefined;
 
   constructor(options: SDKOptions = {}) {
-    const config = resolveClientConfig(options);
-    const core = new ApiCore(config, options.apiKey ?? readEnvApiKey());
+    const core = ApiCore.fromOptions(options);
     this.#core = core;
     this.chat = new Chat(core);
     this.fim = new Fim(core);

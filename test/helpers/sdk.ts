@@ -9,7 +9,7 @@ import { Mistral as NodeMistral } from "../../src/node/main.js";
 export * from "../../src/core/index.js";
 
 /** The transport the behaviour tests run on. */
-export const transportUnderTest: "node" | "fetch" =
+const transportUnderTest: "node" | "fetch" =
   process.env.TEST_TRANSPORT === "node" ? "node" : "fetch";
 
 /** The client of the transport under test. */

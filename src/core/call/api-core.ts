@@ -27,7 +27,14 @@ import { truncate } from "../util.js";
 import { version } from "../version.js";
 import { type ApiKeySource, redactKey, resolveApiKey } from "./auth.js";
 import { mergeHeaders } from "./headers.js";
-import type { ClientConfig, RequestOptions, ResumeOptions } from "./options.js";
+import {
+  type ClientConfig,
+  type RequestOptions,
+  type ResumeOptions,
+  readEnvApiKey,
+  resolveClientConfig,
+  type SDKOptions,
+} from "./options.js";
 import { type CallSettings, resolveCallSettings } from "./settings.js";
 
 const defaultUserAgent = `mistral-stream/${version}`;
@@ -70,6 +77,11 @@ export class ApiCore {
   constructor(config: ClientConfig, apiKey: ApiKeySource) {
     this.#config = config;
     this.#apiKey = apiKey;
+  }
+
+  /** The core of a client made with `options` (`new Mistral(options)`, `new MistralCore(options)`). */
+  static fromOptions(options: SDKOptions): ApiCore {
+    return new ApiCore(resolveClientConfig(options), options.apiKey ?? readEnvApiKey());
   }
 
   /** The client's `resume` option. */

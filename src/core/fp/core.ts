@@ -8,7 +8,7 @@
  */
 
 import { ApiCore } from "../call/api-core.js";
-import { readEnvApiKey, resolveClientConfig, type SDKOptions } from "../call/options.js";
+import type { SDKOptions } from "../call/options.js";
 import { InvalidRequestError } from "../errors/index.js";
 
 const cores = new WeakMap<MistralCore, ApiCore>();
@@ -28,8 +28,7 @@ const cores = new WeakMap<MistralCore, ApiCore>();
  */
 export class MistralCore {
   constructor(options: SDKOptions = {}) {
-    const config = resolveClientConfig(options);
-    cores.set(this, new ApiCore(config, options.apiKey ?? readEnvApiKey()));
+    cores.set(this, ApiCore.fromOptions(options));
   }
 }
 

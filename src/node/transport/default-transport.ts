@@ -18,8 +18,7 @@ let shared: Transport | undefined;
 export function withNodeTransport<T extends SDKOptions>(options: T): T {
   if (options === null || typeof options !== "object") return options;
   const chosen = options.transport;
-  if (chosen === undefined ? options.fetch !== undefined : chosen !== "node") return options;
-  if (options.fetch !== undefined) return options;
+  if (options.fetch !== undefined || (chosen !== undefined && chosen !== "node")) return options;
   shared ??= createNodeTransport();
   return { ...options, transport: shared };
 }
