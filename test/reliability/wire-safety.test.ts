@@ -100,6 +100,32 @@ describe("header injection is refused before sending", () => {
     });
   }
 
+  test("a value with a character beyond ASCII is refused; others are sent trimmed, a call's replacing the client's", async () => {
+    for (const value of ["équipe", "☃"]) {
+      const { error } = await settle(
+        clientFor(server).chat.stream(request, { headers: { "x-team": value } }),
+      );
+      assert.ok(error instanceof InvalidRequestError, String(error));
+      assert.match(error.message, /"x-team".*beyond ASCII/);
+    }
+    assert.equal(server.requests.length, 0);
+    const client = new Mistral({
+      apiKey: "k",
+      serverURL: server.url,
+      headers: new Headers({ "X-Team": "a" }),
+    });
+    const stream = await client.chat.stream(request, {
+      headers: [
+        ["X-Team", "  team one\t"],
+        ["x-other", "b"],
+      ],
+    });
+    await stream.close();
+    const sent = server.requests.at(-1)?.headers;
+    assert.equal(sent?.["x-team"], "team one", "a call header replaces the client's, trimmed");
+    assert.equal(sent?.["x-other"], "b");
+  });
+
   test("a header name that is not a token is refused", async () => {
     const { error } = await settle(
       clientFor(server).chat.stream(request, { headers: { "x-a\r\nb": "1" } }),

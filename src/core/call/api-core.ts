@@ -26,7 +26,7 @@ import type { EventStreamInit, StreamDecoder } from "../stream/types.js";
 import { truncate } from "../util.js";
 import { version } from "../version.js";
 import { type ApiKeySource, redactKey, resolveApiKey } from "./auth.js";
-import { mergeHeaders } from "./headers.js";
+import { type HeaderRecord, mergeHeaders } from "./headers.js";
 import {
   type ClientConfig,
   type RequestOptions,
@@ -196,14 +196,14 @@ export class ApiCore {
     accept: string,
     contentType: string | undefined,
     key: string | undefined,
-  ): Headers {
-    const headers = new Headers({ "user-agent": defaultUserAgent });
+  ): HeaderRecord {
+    const headers: HeaderRecord = { "user-agent": defaultUserAgent };
     mergeHeaders(headers, this.#config.headers, "options.headers");
     mergeHeaders(headers, settings.headers, "request headers");
     // Set after the caller's headers: the body and the decoder depend on them.
-    headers.set("accept", accept);
-    if (contentType) headers.set("content-type", contentType);
-    if (key) headers.set("authorization", `Bearer ${key}`);
+    headers.accept = accept;
+    if (contentType) headers["content-type"] = contentType;
+    if (key) headers.authorization = `Bearer ${key}`;
     else if (settings.isOfficialServer) {
       throw new InvalidRequestError(
         "No API key: pass `apiKey` to new Mistral() or set MISTRAL_API_KEY (get one at console.mistral.ai)",

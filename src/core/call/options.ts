@@ -10,7 +10,7 @@ import { InvalidRequestError } from "../errors/index.js";
 import type { RetryConfig } from "../http/retry-policy.js";
 import type { FetchFunction, Transport } from "../http/transport.js";
 import { describeValue } from "../util.js";
-import { type HeadersLike, mergeHeaders } from "./headers.js";
+import { type HeaderRecord, type HeadersLike, mergeHeaders } from "./headers.js";
 import { resolveTransport } from "./transport-choice.js";
 
 /** The API's regional servers. */
@@ -128,7 +128,7 @@ export interface ClientConfig {
   readonly baseURL: string;
   readonly isOfficialServer: boolean;
   readonly transport: Transport;
-  readonly headers: Headers;
+  readonly headers: Readonly<HeaderRecord>;
   readonly timeoutMs: number | undefined;
   readonly headersTimeoutMs: number | undefined;
   readonly idleTimeoutMs: number | undefined;
@@ -149,7 +149,7 @@ export function resolveClientConfig(options: SDKOptions): ClientConfig {
   }
   const baseURL =
     options.serverURL === undefined ? ServerList[server] : normalizeServerURL(options.serverURL);
-  const headers = new Headers();
+  const headers: HeaderRecord = {};
   mergeHeaders(headers, options.headers, "options.headers");
   if (options.userAgent !== undefined)
     mergeHeaders(headers, { "user-agent": options.userAgent }, "userAgent");

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { headerOf } from "../http/transport.js";
 import type { ChatCompletionResponse } from "../models/chat-response.js";
 import type { ConversationResponse } from "../models/conversations.js";
 
@@ -14,6 +15,8 @@ export interface ResponseMeta {
   readonly status: number;
   /** Response headers. */
   readonly headers: Headers;
+  /** One header's value without making `headers`, where the transport can. */
+  readonly header?: ((name: string) => string | null) | undefined;
   /** The `fetch` `Response`, when the transport is fetch-based. */
   readonly raw?: Response | undefined;
 }
@@ -46,12 +49,12 @@ export interface MistralErrorOptions {
 }
 
 /** Reads the request id the API returns in its response headers. */
-export function readRequestId(headers: Headers | undefined): string | undefined {
-  if (!headers) return undefined;
+export function readRequestId(response: ResponseMeta | undefined): string | undefined {
+  if (!response) return undefined;
   return (
-    headers.get("mistral-correlation-id") ??
-    headers.get("x-request-id") ??
-    headers.get("request-id") ??
+    headerOf(response, "mistral-correlation-id") ??
+    headerOf(response, "x-request-id") ??
+    headerOf(response, "request-id") ??
     undefined
   );
 }
@@ -79,7 +82,7 @@ export class MistralError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.statusCode = options.response?.status;
     this.headers = options.response?.headers;
-    this.requestId = readRequestId(options.response?.headers);
+    this.requestId = readRequestId(options.response);
     this.retryable = options.retryable ?? false;
   }
 }

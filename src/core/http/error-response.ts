@@ -22,7 +22,7 @@ import {
 import { truncate } from "../util.js";
 import { readBodyText } from "./read-body.js";
 import { parseRetryAfter } from "./retry-policy.js";
-import type { TransportResponse } from "./transport.js";
+import { headerOf, type TransportResponse } from "./transport.js";
 
 /** Reads the error response and returns the typed error for its status; `redact` cleans the body first. */
 export async function createErrorFromResponse(
@@ -71,7 +71,7 @@ function createRedirectError(options: SDKErrorOptions): SDKError {
 
 /** A 2xx answer to a stream request must be an event stream; anything else is read and reported. */
 export async function ensureEventStream(response: TransportResponse): Promise<void> {
-  const type = response.headers.get("content-type") ?? "";
+  const type = headerOf(response, "content-type") ?? "";
   if (type === "" || type.toLowerCase().startsWith("text/event-stream")) return;
   const body = await readBodyText(response.body);
   throw new ResponseValidationError(

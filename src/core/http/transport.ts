@@ -13,7 +13,8 @@ export type RequestBody = string | Blob | ReadableStream<Uint8Array>;
 export interface TransportRequest {
   readonly url: string;
   readonly method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-  readonly headers: Headers;
+  /** Lower-case name → value, ready to send. */
+  readonly headers: Readonly<Record<string, string>>;
   /** JSON text, a multipart `Blob`, or a one-shot stream (an upload from a stream). */
   readonly body: RequestBody | undefined;
   /** Aborting it must abort the request and, later, the response body. */
@@ -31,11 +32,31 @@ export interface BodyReader {
 /** What the transport hands back once the response headers have arrived. */
 export interface TransportResponse {
   readonly status: number;
+  /**
+   * The response headers. A transport may make them when first read: the
+   * Node transport does, as a `Headers` costs a cold start there ~20 ms.
+   */
   readonly headers: Headers;
+  /**
+   * One header's value (`null` if absent) without making {@link headers}.
+   * Optional: where it is missing, `headers.get(name)` is read.
+   */
+  readonly header?: ((name: string) => string | null) | undefined;
   /** The body, not yet read. */
   readonly body: BodyReader;
   /** The `Response` object itself, when the transport is `fetch`-based. */
   readonly raw?: Response;
+}
+
+/**
+ * One response header's value, or `null`, read without making a `Headers`
+ * when the transport can (see {@link TransportResponse.header}).
+ */
+export function headerOf(
+  response: Pick<TransportResponse, "headers" | "header">,
+  name: string,
+): string | null {
+  return response.header ? response.header(name) : response.headers.get(name);
 }
 
 /** Sends one request; rejects only for failures before the response headers. */

@@ -67,10 +67,15 @@ export class EventStream<T> implements AsyncIterableIterator<T>, WireSource {
   constructor(init: EventStreamInit<T>) {
     const { response } = init;
     this.#reader = new EventReader(init);
+    // Read when asked for: the Node transport makes its `Headers` only then.
     this.response = {
       status: response.status,
-      headers: response.headers,
-      requestId: readRequestId(response.headers),
+      get headers() {
+        return response.headers;
+      },
+      get requestId() {
+        return readRequestId(response);
+      },
     };
     // Read when asked for: the Node transport makes its `Response` only then.
     this.#transportResponse = response;

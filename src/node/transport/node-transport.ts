@@ -51,7 +51,7 @@ async function send(
   agentFor: (url: URL) => Agent,
 ): Promise<TransportResponse> {
   const url = new URL(request.url);
-  const headers = Object.fromEntries(request.headers) as Record<string, string>;
+  const headers: Record<string, string> = { ...request.headers };
   const stream = headers.accept === "text/event-stream";
   // A stream is read as it comes; a JSON answer may come compressed, as fetch asks.
   if (!stream) headers["accept-encoding"] ??= "gzip, deflate, br";
@@ -86,9 +86,7 @@ function exchange(
 }
 
 function toResponse(res: IncomingMessage): TransportResponse {
-  const headers = new Headers();
   const pairs = res.rawHeaders;
-  for (let i = 0; i < pairs.length; i += 2) headers.append(pairs[i]!, pairs[i + 1]!);
   const encoding = res.headers["content-encoding"]?.trim().toLowerCase();
   const source =
     encoding === "gzip" || encoding === "deflate" || encoding === "br"
@@ -96,17 +94,45 @@ function toResponse(res: IncomingMessage): TransportResponse {
       : res;
   const status = res.statusCode ?? 0;
   let raw: Response | undefined;
+  let headers: Headers | undefined;
   return {
     status,
-    headers,
+    // Made when first read (an error, `stream.response.headers`): the first
+    // `Headers` of a process loads fetch's implementation, ~20 ms of CPU.
+    get headers() {
+      headers ??= toHeaders(pairs);
+      return headers;
+    },
+    header: (name) => rawHeader(pairs, name),
     body: new IncomingBodyReader(res, source),
     // Errors and streams expose a `Response` (`rawResponse`), as with fetch:
     // made only when asked for, its body is the one this reader owns, so empty.
     get raw() {
-      raw ??= new Response(null, { status, statusText: res.statusMessage ?? "", headers });
+      raw ??= new Response(null, {
+        status,
+        statusText: res.statusMessage ?? "",
+        headers: this.headers,
+      });
       return raw;
     },
   };
+}
+
+function toHeaders(pairs: readonly string[]): Headers {
+  const headers = new Headers();
+  for (let i = 0; i < pairs.length; i += 2) headers.append(pairs[i]!, pairs[i + 1]!);
+  return headers;
+}
+
+/** What `Headers.get(name)` gives for these raw pairs: every value of `name`, joined by ", ". */
+function rawHeader(pairs: readonly string[], name: string): string | null {
+  const wanted = name.toLowerCase();
+  let value: string | null = null;
+  for (let i = 0; i < pairs.length; i += 2) {
+    if (pairs[i]!.length !== wanted.length || pairs[i]!.toLowerCase() !== wanted) continue;
+    value = value === null ? pairs[i + 1]! : `${value}, ${pairs[i + 1]!}`;
+  }
+  return value;
 }
 
 function decompress(res: IncomingMessage, encoding: Encoding): Readable {
