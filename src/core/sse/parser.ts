@@ -134,6 +134,13 @@ class Parser implements SseParser {
       const eol = this.#findLineEnd(text, pos);
       if (eol === -1) break;
       this.#processLine(text, pos, eol);
+      // A line then a blank line, both LF-ended (how the API ends each event):
+      // the blank line dispatches at once, without a second search.
+      if (text.charCodeAt(eol) === LF && text.charCodeAt(eol + 1) === LF) {
+        this.#dispatch();
+        pos = eol + 2;
+        continue;
+      }
       pos = this.#skipLineEnd(text, eol);
     }
     return pos;

@@ -28,8 +28,13 @@ type Part = ContentChunk;
 /** What one choice has received. */
 interface ChoiceState {
   readonly index: number;
-  /** The answer's pieces in order; for a string-only answer, one text piece. */
+  /** The pieces before the current text run, in order (empty for a string-only answer). */
   readonly parts: Part[];
+  /**
+   * The text since the last other piece: the per-token path appends here, to
+   * one string, and a thinking or other piece moves it into `parts` first.
+   */
+  text: string;
   /** Whether a chunk array arrived: the content is then an array, as the non-stream endpoint gives it. */
   structured: boolean;
   readonly toolCalls: ToolCall[];
@@ -59,11 +64,14 @@ export class ChatSnapshot {
     for (let i = 0; i < choices.length; i++) {
       const choice = choices[i];
       if (choice === undefined) continue;
-      const state = this.#choice(choice.index);
+      const state = this.#choices[choice.index] ?? this.#newChoice(choice.index);
       const delta = choice.delta;
       const content = delta.content;
-      if (typeof content === "string") this.#addText(state.parts, content);
-      else if (Array.isArray(content)) this.#addChunks(state, content);
+      if (typeof content === "string") {
+        // The per-token case, kept inline: one append, one count.
+        state.text += content;
+        this.answerChars += content.length;
+      } else if (Array.isArray(content)) this.#addChunks(state, content);
       if (delta.toolCalls) mergeToolCalls(state.toolCalls, delta.toolCalls);
       if (choice.finishReason !== null) state.finishReason = choice.finishReason;
     }
@@ -94,7 +102,7 @@ export class ChatSnapshot {
         index: c.index,
         message: {
           role: "assistant",
-          content: c.structured ? c.parts.flatMap(partToChunk) : textOf(c),
+          content: c.structured ? structuredContent(c) : textOf(c),
           toolCalls: c.toolCalls.length ? c.toolCalls.map(copyCall) : null,
           prefix: false,
         },
@@ -103,28 +111,33 @@ export class ChatSnapshot {
     };
   }
 
-  #choice(index: number): ChoiceState {
-    let state = this.#choices[index];
-    if (state === undefined) {
-      state = { index, parts: [], structured: false, toolCalls: [], finishReason: null };
-      this.#choices[index] = state;
-    }
+  #newChoice(index: number): ChoiceState {
+    const state = {
+      index,
+      parts: [],
+      text: "",
+      structured: false,
+      toolCalls: [],
+      finishReason: null,
+    };
+    this.#choices[index] = state;
     return state;
-  }
-
-  #addText(parts: Part[], text: string): void {
-    if (text === "") return;
-    this.answerChars += text.length;
-    const last = parts.at(-1);
-    if (last?.type === "text") last.text += text;
-    else parts.push({ type: "text", text });
   }
 
   #addChunks(state: ChoiceState, chunks: ContentChunk[]): void {
     state.structured = true;
     for (const chunk of chunks) {
-      if (chunk.type === "text") this.#addText(state.parts, chunk.text);
-      else if (chunk.type === "thinking") this.#addThinking(state.parts, chunk);
+      if (chunk.type === "text") {
+        state.text += chunk.text;
+        this.answerChars += chunk.text.length;
+        continue;
+      }
+      // Another piece ends the text run, which goes into the parts before it.
+      if (state.text !== "") {
+        state.parts.push({ type: "text", text: state.text });
+        state.text = "";
+      }
+      if (chunk.type === "thinking") this.#addThinking(state.parts, chunk);
       else state.parts.push(chunk);
     }
   }
@@ -155,9 +168,18 @@ export class ChatSnapshot {
   }
 }
 
-/** A choice's answer text: its text pieces, joined. */
+/** A choice's answer text: its text pieces and the current run, joined. */
 function textOf(state: ChoiceState): string {
-  return state.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
+  const parts = state.parts;
+  if (parts.length === 0) return state.text;
+  return parts.map((p) => (p.type === "text" ? p.text : "")).join("") + state.text;
+}
+
+/** A structured choice's content: its pieces, then the current text run. */
+function structuredContent(state: ChoiceState): ContentChunk[] {
+  const content = state.parts.flatMap(partToChunk);
+  if (state.text !== "") content.push({ type: "text", text: state.text });
+  return content;
 }
 
 /** A part as the response shows it: a copy of the snapshot's own pieces, empty text left out. */
