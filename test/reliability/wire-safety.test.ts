@@ -108,6 +108,11 @@ describe("header injection is refused before sending", () => {
       assert.ok(error instanceof InvalidRequestError, String(error));
       assert.match(error.message, /"x-team".*beyond ASCII/);
     }
+    assert.throws(
+      () => new Mistral({ apiKey: "k", headers: "x-team: a" as never }),
+      (e) =>
+        e instanceof InvalidRequestError && /options.headers must be an object/.test(e.message),
+    );
     assert.equal(server.requests.length, 0);
     const client = new Mistral({
       apiKey: "k",

@@ -37,6 +37,11 @@ export function mergeHeaders(
   origin: string,
 ): void {
   if (!source) return;
+  if (typeof source !== "object") {
+    throw new InvalidRequestError(
+      `${origin} must be an object, an array of [name, value] pairs or a Headers`,
+    );
+  }
   // A `Headers` (or any iterable of pairs) is iterated; it is not tested with
   // `instanceof Headers`, which would load fetch's implementation on Node.
   const entries: Iterable<[string, string]> =
