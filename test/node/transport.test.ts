@@ -94,12 +94,17 @@ describe("the Node transport", () => {
     assert.equal(await text(new Mistral({ ...options, transport: "fetch" })), "hello there");
     assert.equal(sentByFetch(), true);
     let calls = 0;
+    let seen: unknown;
     const counted = (input: string, init: RequestInit) => {
       calls++;
+      seen = init.headers;
       return fetch(input, init);
     };
     assert.equal(await text(new Mistral({ ...options, fetch: counted })), "hello there");
     assert.equal(calls, 1, "a fetch option selects the fetch transport");
+    assert.ok(seen instanceof Headers, "a fetch wrapper receives its headers as a Headers");
+    assert.equal(seen.get("accept"), "text/event-stream");
+    assert.equal(seen.get("authorization"), "Bearer k");
     assert.equal(await text(new WebMistral(options)), "hello there");
     assert.equal(sentByFetch(), true, "the web build uses fetch");
   });

@@ -76,7 +76,9 @@ export function createFetchTransport(fetchImpl: FetchFunction): Transport {
     const body = request.body;
     const init: RequestInit & { duplex?: "half" } = {
       method: request.method,
-      headers: request.headers,
+      // A `Headers`, as a caller's `fetch` wrapper has always received (fetch
+      // would make one anyway; only the Node transport avoids it).
+      headers: new Headers(request.headers),
       body: body ?? null,
       signal: request.signal,
       // A redirect could carry the Authorization header to another origin:
