@@ -60,7 +60,16 @@ function measure(contender, model, repeat, concurrency, chunks) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-const label = (c) => c.replace(/\.mjs(#\w+)?$/, (_, e) => e ?? "").replace("floors#", "");
+const names = {
+  [node]: "mistral-stream, Node transport",
+  [fetchT]: "mistral-stream, fetch transport",
+  "mistralai.mjs": "@mistralai/mistralai",
+  "openai.mjs": "openai",
+  [split]: "floor: fetch + split + JSON.parse",
+  [bytes]: "floor: fetch, bytes only",
+  [httpBytes]: "floor: node:http, bytes only",
+};
+const label = (c) => names[c] ?? c;
 
 /** Runs `list` interleaved over `n` rounds; returns per contender the medians of each field. */
 async function phase(list, model, repeat, concurrency, chunks, n = rounds) {
