@@ -24,8 +24,8 @@ import type { BodyReader } from "../http/transport.js";
 import type { ChatCompletionStreamRequest, CompletionEvent } from "../models/index.js";
 import type { ServerSentEvent } from "../sse/index.js";
 import { ChatChunkDecoder } from "../stream/chat-decoder.js";
+import { statsClock } from "../stream/clock.js";
 import { EventStream } from "../stream/event-stream.js";
-import { statsClock } from "../stream/stats.js";
 import { type EventStreamInit, readWireData } from "../stream/types.js";
 
 /** Opens one attempt (the resource's stream, without resuming). */

@@ -7,6 +7,7 @@
  */
 
 import type { UsageInfo } from "../models/index.js";
+import { statsClock } from "./clock.js";
 
 /** A stream's statistics (`stream.stats`): live while it streams, final once it ended. Times in ms. */
 export interface StreamStats {
@@ -59,29 +60,10 @@ export interface StatsSource {
     | undefined;
 }
 
-/** `process`, where the runtime has one with `hrtime` (Node, Bun, Deno). */
-const proc = (globalThis as { process?: { hrtime?: () => [number, number] } }).process;
-
-// Milliseconds on a monotonic clock. On Node the global `performance` is made
-// when first read, loading perf_hooks (~1.5 ms of a cold start), while
-// `process.hrtime` is there already; elsewhere `performance.now()`.
-const now: () => number =
-  typeof proc?.hrtime === "function"
-    ? () => {
-        const [seconds, nanos] = (proc.hrtime as () => [number, number])();
-        return seconds * 1e3 + nanos / 1e6;
-      }
-    : typeof performance === "object" && typeof performance.now === "function"
-      ? () => performance.now()
-      : () => Date.now();
-
-/** The current time on the clock stats use (for a call's start). */
-export const statsClock = now;
-
 /** Records one stream's timings; owned by the stream. */
 export class StatsRecorder {
   readonly startedAt: number;
-  readonly #headersAt = now();
+  readonly #headersAt = statsClock();
   readonly retries: number;
   #bytes = 0;
   #firstEventAt: number | undefined;
@@ -107,7 +89,7 @@ export class StatsRecorder {
     this.#bytes += byteLength;
     if (source.events === this.#events) return;
     this.#events = source.events;
-    const at = now();
+    const at = statsClock();
     this.#firstEventAt ??= at;
     if (at - this.#lastEventAt > this.#longestGap) this.#longestGap = at - this.#lastEventAt;
     this.#lastEventAt = at;
@@ -119,7 +101,7 @@ export class StatsRecorder {
 
   /** The stream ended. */
   onEnd(): void {
-    this.#endedAt ??= now();
+    this.#endedAt ??= statsClock();
   }
 
   /** The public view, with what the stream's decoder counted. */
@@ -137,7 +119,7 @@ export class StatsRecorder {
       timeToFirstByteMs: this.#headersAt - startedAt,
       timeToFirstEventMs: since(this.#firstEventAt),
       timeToFirstTokenMs: since(firstTokenAt),
-      durationMs: (this.#endedAt ?? now()) - startedAt,
+      durationMs: (this.#endedAt ?? statsClock()) - startedAt,
       events: source.events,
       bytes: this.#bytes,
       answerChars: source.snapshot?.answerChars ?? 0,
