@@ -192,6 +192,44 @@ describe("the Node transport", () => {
     agent.destroy();
   });
 
+  test("reads response headers as Headers would, and gives a transport plain lower-case request headers", async () => {
+    const other = await startTestServer((_req, res) => {
+      res.setHeader("content-type", "text/event-stream");
+      res.setHeader("x-dup", ["a", "b"]);
+      res.setHeader("Mistral-Correlation-Id", "req-7");
+      res.end(`${chunk("hi", "stop")}data: [DONE]\n\n`);
+    });
+    try {
+      const node = createNodeTransport();
+      let sent: Readonly<Record<string, string>> | undefined;
+      const client = new Mistral({
+        apiKey: "k",
+        serverURL: other.url,
+        headers: { "X-Team": "blue" },
+        transport: (request) => {
+          sent = request.headers;
+          return node(request);
+        },
+      });
+      const stream = await client.chat.stream(request);
+      for await (const _ of stream);
+      assert.equal(stream.requestId, "req-7");
+      assert.ok(stream.response.headers instanceof Headers);
+      assert.equal(
+        stream.response.headers.get("x-dup"),
+        "a, b",
+        "every value, as Headers.get joins them",
+      );
+      assert.equal(stream.rawResponse?.headers.get("x-dup"), "a, b");
+      assert.equal(Object.getPrototypeOf(sent), Object.prototype, "a plain object");
+      assert.equal(sent?.["x-team"], "blue");
+      assert.equal(sent?.authorization, "Bearer k");
+      assert.equal(sent?.accept, "text/event-stream");
+    } finally {
+      await other.close();
+    }
+  });
+
   test("refuses bad options with a typed error naming them", () => {
     assert.throws(() => createNodeTransport({ maxSockets: 0 }), InvalidRequestError);
     assert.throws(
