@@ -11,6 +11,7 @@ import {
   BadRequestError,
   ForbiddenError,
   HTTPValidationError,
+  headerOf,
   NotFoundError,
   RateLimitError,
   ResponseValidationError,
@@ -22,7 +23,7 @@ import {
 import { truncate } from "../util.js";
 import { readBodyText } from "./read-body.js";
 import { parseRetryAfter } from "./retry-policy.js";
-import { headerOf, type TransportResponse } from "./transport.js";
+import type { TransportResponse } from "./transport.js";
 
 /** Reads the error response and returns the typed error for its status; `redact` cleans the body first. */
 export async function createErrorFromResponse(

@@ -39,24 +39,13 @@ export interface TransportResponse {
   readonly headers: Headers;
   /**
    * One header's value (`null` if absent) without making {@link headers}.
-   * Optional: where it is missing, `headers.get(name)` is read.
+   * Optional: where it is missing, `headers.get(name)` is read (`headerOf`).
    */
   readonly header?: ((name: string) => string | null) | undefined;
   /** The body, not yet read. */
   readonly body: BodyReader;
   /** The `Response` object itself, when the transport is `fetch`-based. */
   readonly raw?: Response;
-}
-
-/**
- * One response header's value, or `null`, read without making a `Headers`
- * when the transport can (see {@link TransportResponse.header}).
- */
-export function headerOf(
-  response: Pick<TransportResponse, "headers" | "header">,
-  name: string,
-): string | null {
-  return response.header ? response.header(name) : response.headers.get(name);
 }
 
 /** Sends one request; rejects only for failures before the response headers. */

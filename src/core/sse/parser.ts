@@ -221,7 +221,7 @@ class Parser implements SseParser {
         if (value.indexOf("\0") === -1) this.#blockId = this.#idBuffer = value;
         break;
       case "retry":
-        if (this.#callbacks.onRetry && isAsciiDigits(value)) {
+        if (this.#callbacks.onRetry && asciiDigits.test(value)) {
           this.#callbacks.onRetry(Number.parseInt(value, 10));
         }
         break;
@@ -283,14 +283,8 @@ function skipSpace(text: string, pos: number, end: number): number {
   return pos < end && text.charCodeAt(pos) === SPACE ? pos + 1 : pos;
 }
 
-function isAsciiDigits(value: string): boolean {
-  if (value.length === 0) return false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
+/** A `retry:` value WHATWG accepts: ASCII digits only. */
+const asciiDigits = /^[0-9]+$/;
 
 /**
  * Creates a WHATWG event-stream parser. Feed it decoded text; it calls
