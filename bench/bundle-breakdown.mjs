@@ -3,8 +3,7 @@
 // src/), minified, with what loads at start broken down by source file.
 // Usage: node bench/bundle-breakdown.mjs [top=25]
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
-import { apps } from "./sizes.mjs";
+import { apps, buildAtStart } from "./sizes.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const top = Number(process.argv[2] ?? 25);
@@ -26,38 +25,13 @@ const fromSources = {
 
 for (const [name, contents] of Object.entries(apps)) {
   if (!name.startsWith("mistral-stream")) continue;
-  const result = await build({
-    stdin: { contents, resolveDir: root, loader: "js" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    splitting: true,
-    outdir: "/virtual",
-    metafile: true,
-    write: false,
-    logLevel: "silent",
-    external: ["@opentelemetry/api"],
-    plugins: [fromSources],
-  });
-  const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find((k) => outputs[k].entryPoint === "<stdin>");
-  const atStart = new Set();
-  const visit = (path) => {
-    if (atStart.has(path)) return;
-    atStart.add(path);
-    for (const i of outputs[path].imports) if (i.kind === "import-statement") visit(i.path);
-  };
-  visit(entry);
+  const { outputs, atStart, files } = await buildAtStart(contents, [fromSources]);
   const bySource = new Map();
   for (const path of atStart) {
     for (const [source, { bytesInOutput }] of Object.entries(outputs[path].inputs)) {
       bySource.set(source, (bySource.get(source) ?? 0) + bytesInOutput);
     }
   }
-  const files = result.outputFiles.filter((f) =>
-    [...atStart].some((p) => f.path.endsWith(p.slice(p.lastIndexOf("/")))),
-  );
   const min = files.reduce((s, f) => s + f.contents.byteLength, 0);
   const gzip = files.reduce((s, f) => s + gzipSync(f.contents, { level: 9 }).byteLength, 0);
   console.log(

@@ -5,6 +5,7 @@
 // over 20,000 ready events. Fresh processes, interleaved, medians.
 // Usage: npm run build && node bench/first-stream.mjs [rounds=9]
 import { spawnSync } from "node:child_process";
+import { body } from "./body.mjs";
 
 const n = 20000;
 const which = process.argv[2];
@@ -34,27 +35,7 @@ if (!which || /^\d+$/.test(which)) {
 }
 
 // The body bench/server.mjs sends for "bench-20000-4", cut as it writes it.
-let body = "";
-for (let i = 0; i < n; i++) {
-  const last = i === n - 1;
-  const chunk = {
-    id: "0123456789abcdef0123456789abcdef",
-    object: "chat.completion.chunk",
-    created: 1700000000,
-    model: "bench",
-    choices: [
-      {
-        index: 0,
-        delta: i === 0 ? { role: "assistant", content: "abcd" } : { content: "abcd" },
-        finish_reason: last ? "stop" : null,
-      },
-    ],
-    ...(last ? { usage: { prompt_tokens: 5, completion_tokens: n, total_tokens: n + 5 } } : {}),
-  };
-  body += `data: ${JSON.stringify(chunk)}\n\n`;
-}
-const bytes = Buffer.from(`${body}data: [DONE]\n\n`);
-body = "";
+const bytes = body(n, 4);
 const slices = [];
 for (let i = 0; i < bytes.length; i += 65536) {
   slices.push(new Uint8Array(bytes.subarray(i, i + 65536)));

@@ -5,35 +5,7 @@
 // apart, so a client sees about one event per socket read, as from a model.
 // Usage: node bench/server.mjs  → prints "LISTENING http://127.0.0.1:PORT"
 import { createServer } from "node:http";
-
-const cache = new Map();
-function body(n, size) {
-  const key = `${n}-${size}`;
-  if (cache.has(key)) return cache.get(key);
-  const text = "abcdefghijklmnopqrstuvwxyz".repeat(Math.ceil(size / 26)).slice(0, size);
-  let out = "";
-  for (let i = 0; i < n; i++) {
-    const last = i === n - 1;
-    const chunk = {
-      id: "0123456789abcdef0123456789abcdef",
-      object: "chat.completion.chunk",
-      created: 1700000000,
-      model: `bench-${n}-${size}`,
-      choices: [
-        {
-          index: 0,
-          delta: i === 0 ? { role: "assistant", content: text } : { content: text },
-          finish_reason: last ? "stop" : null,
-        },
-      ],
-      ...(last ? { usage: { prompt_tokens: 5, completion_tokens: n, total_tokens: n + 5 } } : {}),
-    };
-    out += `data: ${JSON.stringify(chunk)}\n\n`;
-  }
-  const bytes = Buffer.from(`${out}data: [DONE]\n\n`);
-  cache.set(key, bytes);
-  return bytes;
-}
+import { body } from "./body.mjs";
 
 /** Writes one event per write, `gapMs` apart. */
 async function paced(res, bytes, gapMs) {

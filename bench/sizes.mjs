@@ -46,8 +46,13 @@ export const apps = {
     }`,
 };
 
-/** Bundles `code`; returns minified and gzip bytes of what loads at start, and the code itself. */
-export async function bundleSize(code) {
+/**
+ * Bundles `code` as an app's bundler would (esbuild, minified, for the
+ * browser, code splitting on); returns the build, its metafile outputs, the
+ * outputs that load at start (the entry and what it imports statically) and
+ * their files.
+ */
+export async function buildAtStart(code, plugins = []) {
   const result = await build({
     stdin: { contents: code, resolveDir: root, loader: "js" },
     bundle: true,
@@ -60,6 +65,7 @@ export async function bundleSize(code) {
     write: false,
     logLevel: "silent",
     external: ["@opentelemetry/api"],
+    plugins,
   });
   const outputs = result.metafile.outputs;
   const entry = Object.keys(outputs).find((k) => outputs[k].entryPoint === "<stdin>");
@@ -73,6 +79,12 @@ export async function bundleSize(code) {
   const files = result.outputFiles.filter((f) =>
     [...atStart].some((p) => f.path.endsWith(p.slice(p.lastIndexOf("/")))),
   );
+  return { outputs, atStart, files };
+}
+
+/** Bundles `code`; returns minified and gzip bytes of what loads at start, and the code itself. */
+export async function bundleSize(code) {
+  const { outputs, atStart, files } = await buildAtStart(code);
   return {
     min: files.reduce((s, f) => s + f.contents.byteLength, 0),
     gzip: files.reduce((s, f) => s + gzipSync(f.contents, { level: 9 }).byteLength, 0),
