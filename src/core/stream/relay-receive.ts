@@ -65,7 +65,10 @@ export function reviveError(
   const relayed = record.error as RelayedError | null | undefined;
   if (typeof relayed?.name !== "string" || typeof relayed.message !== "string") return undefined;
   const headers = new Headers(response.headers);
-  if (typeof relayed.requestId === "string" && !readRequestId({ status: response.status, headers })) {
+  if (
+    typeof relayed.requestId === "string" &&
+    !readRequestId({ status: response.status, headers })
+  ) {
     headers.set("mistral-correlation-id", relayed.requestId);
   }
   const status = typeof relayed.status === "number" ? relayed.status : response.status;

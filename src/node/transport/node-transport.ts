@@ -12,7 +12,7 @@ import type { Agent, IncomingMessage } from "node:http";
 import type { Readable } from "node:stream";
 import type { Transport, TransportRequest, TransportResponse } from "../../core/index.js";
 import { IncomingBodyReader } from "./body-reader.js";
-import { loadHttp, loadHttps, loadNet, loadZlib } from "./builtins.js";
+import { builtinsReady, loadHttp, loadHttps, loadNet, loadZlib } from "./builtins.js";
 import { createPool, type PoolOptions } from "./pool.js";
 import { bodyHeaders, writeBody } from "./request-body.js";
 
@@ -50,6 +50,8 @@ async function send(
   request: TransportRequest,
   agentFor: (url: URL) => Agent,
 ): Promise<TransportResponse> {
+  const ready = builtinsReady();
+  if (ready) await ready;
   const url = new URL(request.url);
   const headers: Record<string, string> = { ...request.headers };
   const stream = headers.accept === "text/event-stream";
