@@ -180,7 +180,9 @@ function coldImport() {
   for (const [k, xs] of Object.entries(wall)) {
     const own = median(inside[k]);
     const over = k === "bare node" ? "" : fmt(own - empty);
-    console.log(`| ${k} | ${fmt(median(xs))} | ${fmt(median(xs) - bare)} | ${fmt(own)} | ${over} |`);
+    console.log(
+      `| ${k} | ${fmt(median(xs))} | ${fmt(median(xs) - bare)} | ${fmt(own)} | ${over} |`,
+    );
   }
 }
 
