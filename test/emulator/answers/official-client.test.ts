@@ -4,10 +4,9 @@
 // means the emulator answers in shapes it accepts; the emulator's answers are
 // deterministic, so this package gets the same text from the same request.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { Mistral as Official } from "@mistralai/mistralai";
-import { BadRequestError, Mistral } from "../../../src/core/index.js";
-import { type RunningEmulator, startEmulator } from "../../../src/emulator/index.js";
+import { describe, test } from "node:test";
+import { BadRequestError } from "../../../src/core/index.js";
+import { officialAndOurs } from "../official-pair.js";
 
 type Delta = { content?: unknown };
 type Chunk = { choices: Array<{ index: number; delta: Delta }>; usage?: unknown };
@@ -42,22 +41,14 @@ const weatherTool = {
 };
 
 describe("the official client against the emulator's chat, FIM, agents and models", () => {
-  let emulator: RunningEmulator;
-  let official: Official;
-  let ours: Mistral;
-  before(async () => {
-    emulator = await startEmulator({ tokensPerSecond: 0, timeToFirstTokenMs: 0 });
-    official = new Official({ apiKey: "test-key", serverURL: emulator.url });
-    ours = new Mistral({ apiKey: "test-key", serverURL: emulator.url });
-  });
-  after(() => emulator.close());
+  const c = officialAndOurs();
 
   const messages = [{ role: "user" as const, content: "Tell me about streaming." }];
 
   test("chat.stream: every event accepted, the text and usage this package gets", async () => {
     const request = { model: "mistral-small-latest", messages };
-    const theirs = await streamText(await official.chat.stream(request));
-    const mine = await streamText(await ours.chat.stream(request));
+    const theirs = await streamText(await c.official.chat.stream(request));
+    const mine = await streamText(await c.ours.chat.stream(request));
     assert.ok(theirs.chunks > 2, `${theirs.chunks} events`);
     assert.ok(theirs.text.length > 20, theirs.text);
     assert.equal(mine.text, theirs.text);
@@ -68,7 +59,7 @@ describe("the official client against the emulator's chat, FIM, agents and model
       (mine.usage as { completionTokens: number }).completionTokens,
       usage.completionTokens,
     );
-    const whole = await official.chat.complete(request);
+    const whole = await c.official.chat.complete(request);
     assert.equal(whole.choices?.[0]?.message?.content, theirs.text);
     assert.equal(whole.choices[0]?.finishReason, "stop");
   });
@@ -76,11 +67,11 @@ describe("the official client against the emulator's chat, FIM, agents and model
   test("n = 2: both choices stream, each the text of its own answer", async () => {
     const request = { model: "mistral-small-latest", messages, n: 2 };
     const events: Array<{ data: Chunk }> = [];
-    for await (const event of await official.chat.stream(request)) events.push(event);
+    for await (const event of await c.official.chat.stream(request)) events.push(event);
     const first = await streamText(toIterable(events), 0);
     const second = await streamText(toIterable(events), 1);
     assert.ok(first.text.length > 0 && second.text.length > 0);
-    const whole = await ours.chat.complete(request);
+    const whole = await c.ours.chat.complete(request);
     assert.deepEqual(
       whole.choices.map((c) => c.message?.content),
       [first.text, second.text],
@@ -95,17 +86,17 @@ describe("the official client against the emulator's chat, FIM, agents and model
       toolChoice: "any" as const,
     };
     const calls: Array<{ function: { name: string; arguments: unknown } }> = [];
-    for await (const { data } of await official.chat.stream(request)) {
+    for await (const { data } of await c.official.chat.stream(request)) {
       for (const call of data.choices[0]?.delta.toolCalls ?? []) calls.push(call);
     }
     assert.equal(calls.length, 1);
     assert.equal(calls[0]?.function.name, "get_weather");
     assert.deepEqual(JSON.parse(String(calls[0]?.function.arguments)), { city: "Paris" });
-    const whole = await official.chat.complete(request);
+    const whole = await c.official.chat.complete(request);
     assert.equal(whole.choices[0]?.finishReason, "tool_calls");
     const call = whole.choices?.[0]?.message?.toolCalls?.[0];
     assert.equal(call?.function.name, "get_weather");
-    const mine = await ours.chat.complete(request);
+    const mine = await c.ours.chat.complete(request);
     assert.equal(
       mine.choices?.[0]?.message?.toolCalls?.[0]?.function.arguments,
       call?.function.arguments,
@@ -113,12 +104,12 @@ describe("the official client against the emulator's chat, FIM, agents and model
   });
 
   test("a reasoning model: thinking chunks parse as the official client's ThinkChunk", async () => {
-    const whole = await official.chat.complete({ model: "magistral-medium-latest", messages });
+    const whole = await c.official.chat.complete({ model: "magistral-medium-latest", messages });
     const content = whole.choices?.[0]?.message?.content;
     assert.ok(Array.isArray(content), "structured content");
     assert.equal(content[0]?.type, "thinking");
     assert.ok(content.some((c) => c.type === "text" && c.text.length > 0));
-    const mine = await ours.chat.complete({ model: "magistral-medium-latest", messages });
+    const mine = await c.ours.chat.complete({ model: "magistral-medium-latest", messages });
     assert.deepEqual(
       (mine.choices[0]?.message?.content as Array<{ type: string }>).map((c) => c.type),
       content.map((c) => c.type),
@@ -126,13 +117,13 @@ describe("the official client against the emulator's chat, FIM, agents and model
   });
 
   test("structured output: json_object and a strict json_schema answer as JSON", async () => {
-    const object = await official.chat.complete({
+    const object = await c.official.chat.complete({
       model: "mistral-small-latest",
       messages,
       responseFormat: { type: "json_object" },
     });
     assert.equal(typeof JSON.parse(String(object.choices?.[0]?.message?.content)), "object");
-    const schema = await official.chat.complete({
+    const schema = await c.official.chat.complete({
       model: "mistral-small-latest",
       messages,
       responseFormat: {
@@ -156,26 +147,26 @@ describe("the official client against the emulator's chat, FIM, agents and model
 
   test("fim.complete and fim.stream: accepted, the same completion as this package's", async () => {
     const request = { model: "codestral-latest", prompt: "def add(a, b):", suffix: "return c" };
-    const whole = await official.fim.complete(request);
-    const streamed = await streamText(await official.fim.stream(request));
+    const whole = await c.official.fim.complete(request);
+    const streamed = await streamText(await c.official.fim.stream(request));
     assert.equal(streamed.text, whole.choices?.[0]?.message?.content);
-    const mine = await ours.fim.complete(request);
+    const mine = await c.ours.fim.complete(request);
     assert.equal(mine.choices?.[0]?.message?.content, whole.choices?.[0]?.message?.content);
   });
 
   test("agents.complete and agents.stream: accepted, the same text", async () => {
     const request = { agentId: "ag:0123", messages };
-    const whole = await official.agents.complete(request);
-    const streamed = await streamText(await official.agents.stream(request));
+    const whole = await c.official.agents.complete(request);
+    const streamed = await streamText(await c.official.agents.stream(request));
     assert.ok(streamed.text.length > 0);
     assert.equal(streamed.text, whole.choices?.[0]?.message?.content);
-    const mine = await streamText(await ours.agents.stream(request));
+    const mine = await streamText(await c.ours.agents.stream(request));
     assert.equal(mine.text, streamed.text);
   });
 
   test("models.list and models.retrieve: accepted, the same models as this package's", async () => {
-    const theirs = await official.models.list();
-    const mine = await ours.models.list();
+    const theirs = await c.official.models.list();
+    const mine = await c.ours.models.list();
     // The official types are a union with an unknown card; every card the emulator lists has an id.
     const ids = ((theirs.data ?? []) as Array<{ id: string }>).map((m) => m.id);
     assert.ok(ids.includes("mistral-small-latest"), ids.join(", "));
@@ -183,7 +174,7 @@ describe("the official client against the emulator's chat, FIM, agents and model
       ((mine.data ?? []) as Array<{ id: string }>).map((m) => m.id),
       ids,
     );
-    const card = (await official.models.retrieve({ modelId: "codestral-latest" })) as {
+    const card = (await c.official.models.retrieve({ modelId: "codestral-latest" })) as {
       id: string;
       capabilities: { completionFim?: boolean };
     };
@@ -193,12 +184,12 @@ describe("the official client against the emulator's chat, FIM, agents and model
 
   test("an unknown model: the official client's SDKError and this package's BadRequestError carry the same status and message", async () => {
     const request = { model: "no-such-model", messages };
-    const theirs = await official.chat.complete(request).then(
+    const theirs = await c.official.chat.complete(request).then(
       () => assert.fail("expected an error"),
       (error: { statusCode?: number; body?: string }) => error,
     );
     assert.equal(theirs.statusCode, 400);
-    const mine = await ours.chat.complete(request).then(
+    const mine = await c.ours.chat.complete(request).then(
       () => assert.fail("expected an error"),
       (error: unknown) => error,
     );

@@ -3,10 +3,8 @@
 // validates them against its own schemas), and for the same requests it and
 // this package must give the same events and the same final results.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { Mistral as Official } from "@mistralai/mistralai";
-import { Mistral } from "../../../src/core/index.js";
-import { type RunningEmulator, startEmulator } from "../../../src/emulator/index.js";
+import { describe, test } from "node:test";
+import { officialAndOurs } from "../official-pair.js";
 
 const weatherTool = {
   type: "function" as const,
@@ -50,15 +48,7 @@ async function all<T>(events: AsyncIterable<T>): Promise<T[]> {
 }
 
 describe("the official client against the emulator's Conversations API", () => {
-  let emulator: RunningEmulator;
-  let official: Official;
-  let ours: Mistral;
-  before(async () => {
-    emulator = await startEmulator({ tokensPerSecond: 0, timeToFirstTokenMs: 0 });
-    official = new Official({ apiKey: "test-key", serverURL: emulator.url });
-    ours = new Mistral({ apiKey: "test-key", serverURL: emulator.url });
-  });
-  after(() => emulator.close());
+  const c = officialAndOurs();
 
   const starts = [
     {
@@ -110,11 +100,11 @@ describe("the official client against the emulator's Conversations API", () => {
 
   for (const { name, request } of starts) {
     test(`start and startStream, ${name}: accepted by both, same events and results`, async () => {
-      const theirs = await official.beta.conversations.start(request);
-      const mine = await ours.beta.conversations.start(request);
+      const theirs = await c.official.beta.conversations.start(request);
+      const mine = await c.ours.beta.conversations.start(request);
       assert.deepEqual(normalized(mine), normalized(theirs));
-      const theirEvents = await all(await official.beta.conversations.startStream(request));
-      const myStream = await ours.beta.conversations.startStream(request);
+      const theirEvents = await all(await c.official.beta.conversations.startStream(request));
+      const myStream = await c.ours.beta.conversations.startStream(request);
       const myEvents = await all(myStream);
       assert.ok(theirEvents.length >= 3);
       assert.deepEqual(normalized(myEvents), normalized(theirEvents));
@@ -127,13 +117,16 @@ describe("the official client against the emulator's Conversations API", () => {
   test("append (a function result), restart, history and messages: same for both", async () => {
     const agentBody = { model: "mistral-medium-latest", name: "Weather", tools: [weatherTool] };
     const [theirAgent, myAgent] = [
-      await official.beta.agents.create(agentBody),
-      await ours.beta.agents.create(agentBody),
+      await c.official.beta.agents.create(agentBody),
+      await c.ours.beta.agents.create(agentBody),
     ];
     assert.deepEqual(normalized(myAgent), normalized(theirAgent));
     const inputs = "What is the weather in Lyon?";
-    const theirStart = await official.beta.conversations.start({ agentId: theirAgent.id, inputs });
-    const myStart = await ours.beta.conversations.start({ agentId: myAgent.id, inputs });
+    const theirStart = await c.official.beta.conversations.start({
+      agentId: theirAgent.id,
+      inputs,
+    });
+    const myStart = await c.ours.beta.conversations.start({ agentId: myAgent.id, inputs });
     const theirCall = theirStart.outputs[0];
     const myCall = myStart.outputs[0];
     assert.ok(theirCall?.type === "function.call" && myCall?.type === "function.call");
@@ -141,19 +134,19 @@ describe("the official client against the emulator's Conversations API", () => {
       inputs: [{ type: "function.result" as const, toolCallId, result: '{"temp": 19}' }],
     });
     const theirEvents = await all(
-      await official.beta.conversations.appendStream({
+      await c.official.beta.conversations.appendStream({
         conversationId: theirStart.conversationId,
         conversationAppendStreamRequest: result(theirCall.toolCallId),
       }),
     );
-    const myStream = await ours.beta.conversations.appendStream({
+    const myStream = await c.ours.beta.conversations.appendStream({
       conversationId: myStart.conversationId,
       conversationAppendStreamRequest: result(myCall.toolCallId),
     });
     assert.deepEqual(normalized(await all(myStream)), normalized(theirEvents));
     for (const [client, id] of [
-      [official, theirStart.conversationId],
-      [ours, myStart.conversationId],
+      [c.official, theirStart.conversationId],
+      [c.ours, myStart.conversationId],
     ] as const) {
       const again = await client.beta.conversations.append({
         conversationId: id,
@@ -161,20 +154,20 @@ describe("the official client against the emulator's Conversations API", () => {
       });
       assert.equal(again.conversationId, id);
     }
-    const theirHistory = await official.beta.conversations.getHistory({
+    const theirHistory = await c.official.beta.conversations.getHistory({
       conversationId: theirStart.conversationId,
     });
-    const myHistory = await ours.beta.conversations.getHistory({
+    const myHistory = await c.ours.beta.conversations.getHistory({
       conversationId: myStart.conversationId,
     });
     assert.equal(theirHistory.entries.length, 6);
     assert.deepEqual(normalized(myHistory), normalized(theirHistory));
     assert.deepEqual(
       normalized(
-        await ours.beta.conversations.getMessages({ conversationId: myStart.conversationId }),
+        await c.ours.beta.conversations.getMessages({ conversationId: myStart.conversationId }),
       ),
       normalized(
-        await official.beta.conversations.getMessages({
+        await c.official.beta.conversations.getMessages({
           conversationId: theirStart.conversationId,
         }),
       ),
@@ -184,64 +177,68 @@ describe("the official client against the emulator's Conversations API", () => {
       assert.ok(entry && "id" in entry && typeof entry.id === "string");
       return entry.id;
     };
-    const theirRestart = await official.beta.conversations.restart({
+    const theirRestart = await c.official.beta.conversations.restart({
       conversationId: theirStart.conversationId,
       conversationRestartRequest: { fromEntryId: entryId(theirHistory), inputs: "Rain or sun?" },
     });
-    const mine = await ours.beta.conversations.restartStream({
+    const mine = await c.ours.beta.conversations.restartStream({
       conversationId: myStart.conversationId,
       conversationRestartStreamRequest: { fromEntryId: entryId(myHistory), inputs: "Rain or sun?" },
     });
     await all(mine);
     assert.deepEqual(normalized(await mine.finalResponse()), normalized(theirRestart));
-    const theirGot = await official.beta.conversations.get({
+    const theirGot = await c.official.beta.conversations.get({
       conversationId: theirStart.conversationId,
     });
-    const myGot = await ours.beta.conversations.get({ conversationId: myStart.conversationId });
+    const myGot = await c.ours.beta.conversations.get({ conversationId: myStart.conversationId });
     assert.deepEqual(normalized(myGot), normalized(theirGot));
-    const theirList = await official.beta.conversations.list();
+    const theirList = await c.official.beta.conversations.list();
     assert.ok(theirList.length >= 2);
-    await official.beta.conversations.delete({ conversationId: theirStart.conversationId });
+    await c.official.beta.conversations.delete({ conversationId: theirStart.conversationId });
     await assert.rejects(
-      ours.beta.conversations.get({ conversationId: theirStart.conversationId }),
+      c.ours.beta.conversations.get({ conversationId: theirStart.conversationId }),
     );
   });
 
   test("agents: update, versions, aliases and pages are accepted by the official client", async () => {
-    const agent = await official.beta.agents.create({
+    const agent = await c.official.beta.agents.create({
       model: "mistral-medium-latest",
       name: "Helper",
       completionArgs: { temperature: 0.2 },
       handoffs: [],
     });
-    const updated = await official.beta.agents.update({
+    const updated = await c.official.beta.agents.update({
       agentId: agent.id,
       updateAgentRequest: { description: "edited" },
     });
     assert.equal(updated.version, 1);
     assert.equal(updated.description, "edited");
-    const versions = await official.beta.agents.listVersions({ agentId: agent.id });
+    const versions = await c.official.beta.agents.listVersions({ agentId: agent.id });
     assert.equal(versions.length, 2);
-    await official.beta.agents.createVersionAlias({ agentId: agent.id, alias: "prod", version: 0 });
-    const prod = await official.beta.agents.get({ agentId: agent.id, agentVersion: "prod" });
+    await c.official.beta.agents.createVersionAlias({
+      agentId: agent.id,
+      alias: "prod",
+      version: 0,
+    });
+    const prod = await c.official.beta.agents.get({ agentId: agent.id, agentVersion: "prod" });
     assert.equal(prod.version, 0);
-    const aliases = await official.beta.agents.listVersionAliases({ agentId: agent.id });
+    const aliases = await c.official.beta.agents.listVersionAliases({ agentId: agent.id });
     assert.deepEqual(
       aliases.map((a) => a.alias),
       ["prod"],
     );
-    const mine = await ours.beta.agents.get({ agentId: agent.id });
+    const mine = await c.ours.beta.agents.get({ agentId: agent.id });
     assert.deepEqual(
       normalized(mine),
-      normalized(await official.beta.agents.get({ agentId: agent.id })),
+      normalized(await c.official.beta.agents.get({ agentId: agent.id })),
     );
     let pages = 0;
-    for await (const page of await official.beta.agents.listPages({ pageSize: 1 })) {
+    for await (const page of await c.official.beta.agents.listPages({ pageSize: 1 })) {
       pages++;
       assert.ok(page.result.data.length <= 1);
     }
     assert.ok(pages >= 1);
-    await official.beta.agents.delete({ agentId: agent.id });
-    await assert.rejects(ours.beta.agents.get({ agentId: agent.id }));
+    await c.official.beta.agents.delete({ agentId: agent.id });
+    await assert.rejects(c.ours.beta.agents.get({ agentId: agent.id }));
   });
 });

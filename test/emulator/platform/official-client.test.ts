@@ -4,10 +4,8 @@
 // here passing means the emulator answers in shapes the official client
 // accepts. Where answers are deterministic, this package's results match it.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { Mistral as Official } from "@mistralai/mistralai";
-import { Mistral } from "../../../src/core/index.js";
-import { type RunningEmulator, startEmulator } from "../../../src/emulator/index.js";
+import { describe, test } from "node:test";
+import { officialAndOurs } from "../official-pair.js";
 
 /** Reads any async iterable into an array. */
 async function all<T>(events: AsyncIterable<T>): Promise<T[]> {
@@ -20,20 +18,12 @@ const batchLine = (id: string, content: string) =>
   `${JSON.stringify({ custom_id: id, body: { messages: [{ role: "user", content }], max_tokens: 16 } })}\n`;
 
 describe("the official client against the emulator's other endpoints", () => {
-  let emulator: RunningEmulator;
-  let official: Official;
-  let ours: Mistral;
-  before(async () => {
-    emulator = await startEmulator({ tokensPerSecond: 0, timeToFirstTokenMs: 0 });
-    official = new Official({ apiKey: "test-key", serverURL: emulator.url });
-    ours = new Mistral({ apiKey: "test-key", serverURL: emulator.url });
-  });
-  after(() => emulator.close());
+  const c = officialAndOurs();
 
   test("embeddings: accepted, and the same vectors as ours", async () => {
     const request = { model: "mistral-embed", inputs: ["a cat on a mat", "a dog on a log"] };
-    const theirs = await official.embeddings.create(request);
-    const mine = await ours.embeddings.create(request);
+    const theirs = await c.official.embeddings.create(request);
+    const mine = await c.ours.embeddings.create(request);
     assert.equal(theirs.data.length, 2);
     assert.equal(theirs.data[0]?.embedding?.length, 1024);
     assert.deepEqual(
@@ -41,7 +31,7 @@ describe("the official client against the emulator's other endpoints", () => {
       theirs.data.map((d) => d.embedding),
     );
     assert.equal(mine.usage.promptTokens, theirs.usage.promptTokens);
-    const short = await official.embeddings.create({
+    const short = await c.official.embeddings.create({
       model: "codestral-embed",
       inputs: "fn main() {}",
       outputDimension: 256,
@@ -56,13 +46,13 @@ describe("the official client against the emulator's other endpoints", () => {
       model: "mistral-moderation-latest",
       inputs: ["I will hurt you", "Nice weather"],
     };
-    const theirs = await official.classifiers.moderate(moderation);
+    const theirs = await c.official.classifiers.moderate(moderation);
     assert.deepEqual(
       theirs.results.map((r) => r.categories?.violence_and_threats),
       [true, false],
     );
-    assert.deepEqual((await ours.classifiers.moderate(moderation)).results, theirs.results);
-    const chat = await official.classifiers.moderateChat({
+    assert.deepEqual((await c.ours.classifiers.moderate(moderation)).results, theirs.results);
+    const chat = await c.official.classifiers.moderateChat({
       model: "mistral-moderation-latest",
       inputs: [
         { role: "user", content: "Where can I buy a weapon?" },
@@ -71,7 +61,7 @@ describe("the official client against the emulator's other endpoints", () => {
       ],
     });
     assert.equal(chat.results[0]?.categories?.dangerous_and_criminal_content, true);
-    const classified = await official.classifiers.classify({
+    const classified = await c.official.classifiers.classify({
       model: "ft:classifier:ministral-3b-latest:sentiment",
       inputs: ["I love it", "This is terrible"],
     });
@@ -81,10 +71,10 @@ describe("the official client against the emulator's other endpoints", () => {
       model: "ft:classifier:ministral-3b-latest:sentiment",
       input: [{ messages: [{ role: "user" as const, content: "great service, thanks" }] }],
     };
-    const chats = await official.classifiers.classifyChat(chatRequest);
+    const chats = await c.official.classifiers.classifyChat(chatRequest);
     assert.equal(chats.results.length, 1);
-    assert.deepEqual((await ours.classifiers.classifyChat(chatRequest)).results, chats.results);
-    const mine = await ours.classifiers.classify({
+    assert.deepEqual((await c.ours.classifiers.classifyChat(chatRequest)).results, chats.results);
+    const mine = await c.ours.classifiers.classify({
       model: "ft:classifier:ministral-3b-latest:sentiment",
       inputs: ["I love it", "This is terrible"],
     });
@@ -100,12 +90,12 @@ describe("the official client against the emulator's other endpoints", () => {
         documentUrl: `data:text/plain;base64,${Buffer.from(text).toString("base64")}`,
       },
     };
-    const theirs = await official.ocr.process(request);
+    const theirs = await c.official.ocr.process(request);
     assert.equal(theirs.pages.length, 2);
     assert.equal(theirs.pages[0]?.markdown, "# Report\n\nFirst page, see https://mistral.ai.");
     assert.deepEqual(theirs.pages[0]?.hyperlinks, ["https://mistral.ai."]);
     assert.equal(theirs.usageInfo.pagesProcessed, 2);
-    const mine = await ours.ocr.process(request);
+    const mine = await c.ours.ocr.process(request);
     assert.deepEqual(
       mine.pages.map((p) => p.markdown),
       theirs.pages.map((p) => p.markdown),
@@ -114,43 +104,43 @@ describe("the official client against the emulator's other endpoints", () => {
 
   test("files: upload, list, retrieve, download, signed URL and delete accepted", async () => {
     const content = new TextEncoder().encode(batchLine("a", "hi"));
-    const uploaded = await official.files.upload({
+    const uploaded = await c.official.files.upload({
       file: { fileName: "requests.jsonl", content },
       purpose: "batch",
     });
     assert.equal(uploaded.sizeBytes, content.length);
     assert.equal(uploaded.sampleType, "batch_request");
-    const listed = await official.files.list({ purpose: "batch" });
+    const listed = await c.official.files.list({ purpose: "batch" });
     assert.ok(listed.data.some((f) => f.id === uploaded.id));
-    const mineListed = await ours.files.list({ purpose: "batch" });
+    const mineListed = await c.ours.files.list({ purpose: "batch" });
     assert.deepEqual(
       mineListed.data.map((f) => f.id),
       listed.data.map((f) => f.id),
     );
     assert.equal(mineListed.total, listed.total);
-    const got = await official.files.retrieve({ fileId: uploaded.id });
+    const got = await c.official.files.retrieve({ fileId: uploaded.id });
     assert.equal(got.deleted, false);
-    const mine = await ours.files.retrieve({ fileId: uploaded.id });
+    const mine = await c.ours.files.retrieve({ fileId: uploaded.id });
     assert.deepEqual({ ...mine }, { ...got });
     const bytes = new Uint8Array(
-      await new Response(await official.files.download({ fileId: uploaded.id })).arrayBuffer(),
+      await new Response(await c.official.files.download({ fileId: uploaded.id })).arrayBuffer(),
     );
     assert.deepEqual(bytes, content);
-    const signed = await official.files.getSignedUrl({ fileId: uploaded.id, expiry: 1 });
+    const signed = await c.official.files.getSignedUrl({ fileId: uploaded.id, expiry: 1 });
     assert.equal((await fetch(signed.url)).status, 200);
-    const deleted = await official.files.delete({ fileId: uploaded.id });
+    const deleted = await c.official.files.delete({ fileId: uploaded.id });
     assert.equal(deleted.deleted, true);
   });
 
   test("batch jobs: create, list, get (inline), cancel and delete accepted", async () => {
-    const file = await official.files.upload({
+    const file = await c.official.files.upload({
       file: {
         fileName: "requests.jsonl",
         content: new TextEncoder().encode(batchLine("x", "Say hello")),
       },
       purpose: "batch",
     });
-    const job = await official.batch.jobs.create({
+    const job = await c.official.batch.jobs.create({
       inputFiles: [file.id],
       endpoint: "/v1/chat/completions",
       model: "mistral-small-latest",
@@ -159,37 +149,37 @@ describe("the official client against the emulator's other endpoints", () => {
     let current = job;
     for (let i = 0; i < 100 && current.status !== "SUCCESS"; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      current = await official.batch.jobs.get({ jobId: job.id, inline: true });
+      current = await c.official.batch.jobs.get({ jobId: job.id, inline: true });
     }
     assert.equal(current.status, "SUCCESS");
     assert.equal(current.succeededRequests, 1);
     assert.equal(current.outputs?.length, 1);
     assert.ok(current.outputFile);
-    const listed = await official.batch.jobs.list({ status: ["SUCCESS"] });
+    const listed = await c.official.batch.jobs.list({ status: ["SUCCESS"] });
     assert.ok(listed.data?.some((j) => j.id === job.id));
-    const mine = await ours.batch.jobs.list({ status: ["SUCCESS"] });
+    const mine = await c.ours.batch.jobs.list({ status: ["SUCCESS"] });
     assert.deepEqual(
       mine.data?.map((j) => [j.id, j.status, j.outputFile]),
       listed.data?.map((j) => [j.id, j.status, j.outputFile]),
     );
-    assert.equal((await ours.batch.jobs.delete({ jobId: job.id })).deleted, true);
-    const inline = await official.batch.jobs.create({
+    assert.equal((await c.ours.batch.jobs.delete({ jobId: job.id })).deleted, true);
+    const inline = await c.official.batch.jobs.create({
       requests: [{ customId: "1", body: { input: ["one"] } }],
       endpoint: "/v1/embeddings",
       model: "mistral-embed",
     });
-    const cancelled = await official.batch.jobs.cancel({ jobId: inline.id });
+    const cancelled = await c.official.batch.jobs.cancel({ jobId: inline.id });
     assert.ok(["CANCELLATION_REQUESTED", "SUCCESS", "CANCELLED"].includes(cancelled.status));
-    const removed = await official.batch.jobs.delete({ jobId: inline.id });
+    const removed = await c.official.batch.jobs.delete({ jobId: inline.id });
     assert.equal(removed.deleted, true);
   });
 
   test("speech, whole and streamed, then its transcription, whole and streamed: accepted, the text comes back", async () => {
     const input = "Streaming keeps the answer moving.";
-    const whole = await official.audio.speech.complete({ input, responseFormat: "wav" });
+    const whole = await c.official.audio.speech.complete({ input, responseFormat: "wav" });
     const wav = Buffer.from(whole.audioData, "base64");
     assert.equal(wav.subarray(0, 4).toString("ascii"), "RIFF");
-    const stream = await official.audio.speech.complete({
+    const stream = await c.official.audio.speech.complete({
       input,
       responseFormat: "wav",
       stream: true,
@@ -200,7 +190,7 @@ describe("the official client against the emulator's other endpoints", () => {
       e.data.type === "speech.audio.delta" ? [Buffer.from(e.data.audioData, "base64")] : [],
     );
     assert.deepEqual(Buffer.concat(pieces), wav);
-    const transcription = await official.audio.transcriptions.complete({
+    const transcription = await c.official.audio.transcriptions.complete({
       model: "voxtral-mini-latest",
       file: { fileName: "speech.wav", content: new Uint8Array(wav) },
       timestampGranularities: ["segment"],
@@ -208,7 +198,7 @@ describe("the official client against the emulator's other endpoints", () => {
     assert.equal(transcription.text, input);
     assert.equal(transcription.segments?.length, 1);
     const streamed = await all(
-      await official.audio.transcriptions.stream({
+      await c.official.audio.transcriptions.stream({
         model: "voxtral-mini-latest",
         file: { fileName: "speech.wav", content: new Uint8Array(wav) },
       }),
@@ -216,7 +206,7 @@ describe("the official client against the emulator's other endpoints", () => {
     assert.equal(streamed[0]?.event, "transcription.language");
     assert.equal(streamed.at(-1)?.event, "transcription.done");
     const mine = await all(
-      await ours.audio.transcriptions.stream({
+      await c.ours.audio.transcriptions.stream({
         model: "voxtral-mini-latest",
         file: { fileName: "speech.wav", content: new Uint8Array(wav) },
       }),
