@@ -28,8 +28,9 @@ describe("openai and the AI SDK against the emulator's chat", () => {
   let openai: OpenAI;
   let mistral: ReturnType<typeof createMistral>;
   /** What this package reads for `content` as the only user message. */
-  const ourText = async (content: string, model = "mistral-small-latest") => {
-    const response = await ours.chat.complete({ model, messages: [{ role: "user", content }] });
+  const ourText = async (content: string) => {
+    const messages = [{ role: "user" as const, content }];
+    const response = await ours.chat.complete({ model: "mistral-small-latest", messages });
     return String(response.choices[0]?.message?.content);
   };
   before(async () => {
