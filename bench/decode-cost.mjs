@@ -7,24 +7,12 @@
 // (the snapshot too: what `finalResponse()` and a failure's partial result
 // need). Bundles src/core/stream/chat-decoder.ts on the fly with esbuild.
 // Usage: node bench/decode-cost.mjs [rounds=7]
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { build } from "esbuild";
 import { body } from "./body.mjs";
+import { importFromSource } from "./from-source.mjs";
 
 const rounds = Number(process.argv[2] ?? 7);
 const streams = 1000;
-const outdir = mkdtempSync(join(tmpdir(), "decode-cost-"));
-await build({
-  entryPoints: [new URL("../src/core/stream/chat-decoder.ts", import.meta.url).pathname],
-  bundle: true,
-  format: "esm",
-  outfile: join(outdir, "decoder.mjs"),
-  logLevel: "warning",
-});
-const { ChatChunkDecoder } = await import(join(outdir, "decoder.mjs"));
-rmSync(outdir, { recursive: true, force: true });
+const { ChatChunkDecoder } = await importFromSource("core/stream/chat-decoder.ts");
 
 // The `data` of each event the server sends for "bench-200-4", [DONE] left out.
 const datas = body(200, 4)

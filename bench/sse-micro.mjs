@@ -7,22 +7,10 @@
 // Reports the median µs per event over several runs, for a 20,000-event body
 // fed in 64 KiB slices and fed one event per call, as text and as bytes. The
 // last row of each group is the floor the others are compared with.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { build } from "esbuild";
+import { importFromSource } from "./from-source.mjs";
 
 // The package ships the SSE layer inside its one-file bundle; build it alone here.
-const outdir = mkdtempSync(join(tmpdir(), "sse-micro-"));
-await build({
-  entryPoints: [new URL("../src/core/sse/index.ts", import.meta.url).pathname],
-  bundle: true,
-  format: "esm",
-  outfile: join(outdir, "sse.mjs"),
-  logLevel: "warning",
-});
-const { createSseDecoder, createSseParser } = await import(join(outdir, "sse.mjs"));
-rmSync(outdir, { recursive: true, force: true });
+const { createSseDecoder, createSseParser } = await importFromSource("core/sse/index.ts");
 
 const EVENTS = 20_000;
 const RUNS = 25;
