@@ -30,11 +30,14 @@ const walk = (dir) => {
 };
 walk(join(outDir, "test"));
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
+// MISTRAL_DEBUG in a developer's shell would make every client of the suite
+// write its requests to the console; the tests that need it set it themselves.
+const { MISTRAL_DEBUG: _debug, ...baseEnv } = process.env;
 const runTests = (list, env) =>
   spawnSync(
     process.execPath,
     ["--test", "--test-timeout=120000", "--test-concurrency=2", ...flags, ...list.sort()],
-    { stdio: "inherit", cwd: root, env: { ...process.env, ...env } },
+    { stdio: "inherit", cwd: root, env: { ...baseEnv, ...env } },
   ).status ?? 1;
 
 // The behaviour tests import their client from test/helpers/sdk.ts, which

@@ -92,6 +92,19 @@ export {
 // The function API's client and result (also at `mistral-stream/core.js`).
 export { MistralCore } from "./fp/core.js";
 export { type Result, settle } from "./fp/result.js";
+export type { Logger } from "./http/debug-log.js";
+// `HTTPClient` (also at `mistral-stream/lib/http.js`): hooks around each attempt.
+export {
+  type Awaitable,
+  type BeforeRequestHook,
+  type Fetcher,
+  type HookName,
+  HTTPClient,
+  type HTTPClientLike,
+  type HTTPClientOptions,
+  type RequestErrorHook,
+  type ResponseHook,
+} from "./http/http-client.js";
 export type { BackoffStrategy, RetryConfig } from "./http/retry-policy.js";
 export type {
   BodyReader,

@@ -37,3 +37,16 @@ export function describeValue(value: unknown): string {
   if (typeof value === "object" && value !== null) return "an object";
   return String(value);
 }
+
+/** Reads an environment variable where the runtime exposes one (`MISTRAL_API_KEY` …); never throws. */
+export function readEnv(name: string): string | undefined {
+  try {
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+      ?.env;
+    const value = env?.[name];
+    return value ? value : undefined;
+  } catch {
+    // Deno without --allow-env throws on access: behave as if unset.
+    return undefined;
+  }
+}

@@ -19,6 +19,18 @@ describe(
       assert.ok(result.stdout.endsWith("\n") && !result.stdout.endsWith("\n\n"));
     });
 
+    test("MISTRAL_DEBUG writes each request and response to stderr; stdout has only the answer", async () => {
+      const plain = await runCli(["chat", prompt]);
+      const debug = await runCli(["chat", prompt], { env: { MISTRAL_DEBUG: "1" } });
+      assert.equal(debug.code, 0, debug.stderr);
+      assert.equal(debug.stdout, plain.stdout);
+      assert.match(
+        debug.stderr,
+        /> Request: POST http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions/,
+      );
+      assert.match(debug.stderr, /Status Code: 200/);
+    });
+
     test("reads the prompt from piped stdin", async () => {
       const fromArgs = await runCli(["chat", prompt]);
       const fromStdin = await runCli(["chat"], { input: `${prompt}\n` });

@@ -29,6 +29,7 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
   delete env.MISTRAL_API_KEY;
   delete env.MISTRAL_SERVER_URL;
+  delete env.MISTRAL_DEBUG;
   delete env.FORCE_COLOR;
   for (const [key, value] of Object.entries(extra)) {
     if (value === undefined) delete env[key];

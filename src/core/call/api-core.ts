@@ -12,7 +12,7 @@ import {
   MistralError,
   type ResponseMeta,
   ResponseValidationError,
-  UnexpectedClientError,
+  toMistralError,
 } from "../errors/index.js";
 import { CallScope } from "../http/call-scope.js";
 import { ensureEventStream } from "../http/error-response.js";
@@ -23,7 +23,7 @@ import type { TransportResponse } from "../http/transport.js";
 import { statsClock } from "../stream/clock.js";
 import { EventStream } from "../stream/event-stream.js";
 import type { EventStreamInit, StreamDecoder } from "../stream/types.js";
-import { truncate } from "../util.js";
+import { readEnv, truncate } from "../util.js";
 import { version } from "../version.js";
 import { type ApiKeySource, redactKey, resolveApiKey } from "./auth.js";
 import { type HeaderRecord, mergeHeaders } from "./headers.js";
@@ -31,7 +31,6 @@ import {
   type ClientConfig,
   type RequestOptions,
   type ResumeOptions,
-  readEnvApiKey,
   resolveClientConfig,
   type SDKOptions,
 } from "./options.js";
@@ -81,7 +80,7 @@ export class ApiCore {
 
   /** The core of a client made with `options` (`new Mistral(options)`, `new MistralCore(options)`). */
   static fromOptions(options: SDKOptions): ApiCore {
-    return new ApiCore(resolveClientConfig(options), options.apiKey ?? readEnvApiKey());
+    return new ApiCore(resolveClientConfig(options), options.apiKey ?? readEnv("MISTRAL_API_KEY"));
   }
 
   /** The client's `resume` option. */
@@ -234,10 +233,4 @@ function parseJsonResponse(text: string, response: TransportResponse): unknown {
       { response, cause: error },
     );
   }
-}
-
-/** Wraps anything that is not yet typed. */
-function toMistralError(error: unknown): MistralError {
-  if (error instanceof MistralError) return error;
-  return new UnexpectedClientError(`Unexpected error: ${String(error)}`, { cause: error });
 }

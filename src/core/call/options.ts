@@ -7,6 +7,8 @@
  */
 
 import { InvalidRequestError } from "../errors/index.js";
+import type { Logger } from "../http/debug-log.js";
+import type { HTTPClientLike } from "../http/http-client.js";
 import type { RetryConfig } from "../http/retry-policy.js";
 import type { FetchFunction, Transport } from "../http/transport.js";
 import { describeValue } from "../util.js";
@@ -53,6 +55,17 @@ export interface SDKOptions {
    * `mistral-stream/node` with pool or proxy settings).
    */
   transport?: "fetch" | "node" | Transport | undefined;
+  /**
+   * An `HTTPClient` (`mistral-stream/lib/http.js`, or the official client's)
+   * whose hooks see each attempt's `Request` and `Response`; it selects the
+   * fetch transport.
+   */
+  httpClient?: HTTPClientLike | undefined;
+  /**
+   * Writes each request and response (`console` fits; the API key is never
+   * written). `MISTRAL_DEBUG` set in the environment writes to `console`.
+   */
+  debugLogger?: Logger | undefined;
   /** Headers sent with every request. */
   headers?: HeadersLike | undefined;
   /** `User-Agent` header value. */
@@ -268,17 +281,4 @@ export function checkRetryCodes(value: unknown, name: string): readonly string[]
     throw new InvalidRequestError(`${name} must be a list like ["429", "5XX"]`);
   }
   return value;
-}
-
-/** Reads `MISTRAL_API_KEY` where the runtime exposes an environment; never throws. */
-export function readEnvApiKey(): string | undefined {
-  try {
-    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
-      ?.env;
-    const key = env?.MISTRAL_API_KEY;
-    return key ? key : undefined;
-  } catch {
-    // Deno without --allow-env throws on access: behave as if unset.
-    return undefined;
-  }
 }

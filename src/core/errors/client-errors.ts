@@ -86,6 +86,12 @@ export class UnexpectedClientError extends HTTPClientError {
   override name = "UnexpectedClientError";
 }
 
+/** `error` if it is a {@link MistralError} already, else wrapped in an {@link UnexpectedClientError}. */
+export function toMistralError(error: unknown): MistralError {
+  if (error instanceof MistralError) return error;
+  return new UnexpectedClientError(`Unexpected error: ${String(error)}`, { cause: error });
+}
+
 /** A 2xx response whose body is not what the API sends (not JSON, wrong shape). */
 export class ResponseValidationError extends MistralError {
   override name = "ResponseValidationError";

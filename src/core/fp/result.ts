@@ -6,7 +6,7 @@
  */
 
 import type { ApiCore } from "../call/api-core.js";
-import { MistralError, UnexpectedClientError } from "../errors/index.js";
+import { type MistralError, toMistralError } from "../errors/index.js";
 import type { MistralCore } from "./core.js";
 import { apiCoreOf } from "./core.js";
 
@@ -27,11 +27,6 @@ export async function settle<T>(
   try {
     return { ok: true, value: await call(apiCoreOf(client)) };
   } catch (error) {
-    return { ok: false, error: asMistralError(error) };
+    return { ok: false, error: toMistralError(error) };
   }
-}
-
-function asMistralError(error: unknown): MistralError {
-  if (error instanceof MistralError) return error;
-  return new UnexpectedClientError(`Unexpected error: ${String(error)}`, { cause: error });
 }

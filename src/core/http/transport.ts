@@ -45,7 +45,7 @@ export interface TransportResponse {
   /** The body, not yet read. */
   readonly body: BodyReader;
   /** The `Response` object itself, when the transport is `fetch`-based. */
-  readonly raw?: Response;
+  readonly raw?: Response | undefined;
 }
 
 /** Sends one request; rejects only for failures before the response headers. */

@@ -13,12 +13,13 @@ let shared: Transport | undefined;
 /**
  * `options` with the shared Node transport filled in, when they asked for no
  * other (`transport: "fetch"`, a `fetch` function or a transport of their own
- * keep theirs). Anything else is passed on for the client to check.
+ * keep theirs, and an `httpClient` sends through fetch). Anything else is passed on for the client to check.
  */
 export function withNodeTransport<T extends SDKOptions>(options: T): T {
   if (options === null || typeof options !== "object") return options;
   const chosen = options.transport;
-  if (options.fetch !== undefined || (chosen !== undefined && chosen !== "node")) return options;
+  if (options.fetch !== undefined || options.httpClient !== undefined) return options;
+  if (chosen !== undefined && chosen !== "node") return options;
   shared ??= createNodeTransport();
   return { ...options, transport: shared };
 }
