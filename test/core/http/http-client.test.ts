@@ -117,6 +117,23 @@ describe("httpClient: HTTPClient hooks around each attempt", { timeout }, () => 
     assert.equal((failures[0] as unknown[])[1], "POST");
   });
 
+  test("a hook that throws fails the attempt as a ConnectionError caused by what it threw", async () => {
+    const thrown = new Error("no trace id");
+    const http = new HTTPClient().addHook("beforeRequest", () => {
+      throw thrown;
+    });
+    const before = server.requests.length;
+    await assert.rejects(
+      clientFor(server, { httpClient: http }).chat.stream(request),
+      (e: unknown) => {
+        assert.ok(e instanceof ConnectionError, String(e));
+        assert.equal(e.cause, thrown);
+        return true;
+      },
+    );
+    assert.equal(server.requests.length, before, "nothing was sent");
+  });
+
   test("the fetcher option sends; removeHook and clone keep hooks apart", async () => {
     const sent: string[] = [];
     const marks: string[] = [];
