@@ -14,6 +14,11 @@ describe("the published package", () => {
     const http = await import("mistral-stream/lib/http.js");
     assert.equal(http.HTTPClient, main.HTTPClient);
     assert.equal(typeof (await import("mistral-stream/lib/logger.js")).Mistral, "function");
+    // The official client's paths resolve with or without `.js`, so both spellings are here.
+    assert.equal((await import("mistral-stream/lib/http")).HTTPClient, main.HTTPClient);
+    assert.equal((await import("mistral-stream/core")).MistralCore, main.MistralCore);
+    const { chatStream } = await import("mistral-stream/funcs/chatStream");
+    assert.equal(chatStream, (await import("mistral-stream/funcs/chatStream.js")).chatStream);
     const emulator = await import("mistral-stream/emulator");
     assert.equal(typeof emulator.startEmulator, "function");
   });
