@@ -41,6 +41,7 @@ export type {
   ToolRunnerEvent,
   ToolRunnerResultEvent,
 } from "./app/tool-types.js";
+export type { FetchInit } from "./call/fetch-init.js";
 export type { HeadersLike } from "./call/headers.js";
 export {
   type RequestOptions,
@@ -106,13 +107,14 @@ export {
   type ResponseHook,
 } from "./http/http-client.js";
 export type { BackoffStrategy, RetryConfig } from "./http/retry-policy.js";
-export type {
-  BodyReader,
-  FetchFunction,
-  RequestBody,
-  Transport,
-  TransportRequest,
-  TransportResponse,
+export {
+  type BodyReader,
+  createFetchTransport,
+  type FetchFunction,
+  type RequestBody,
+  type Transport,
+  type TransportRequest,
+  type TransportResponse,
 } from "./http/transport.js";
 export * from "./models/index.js";
 export { Agents } from "./resources/agents.js";

@@ -178,7 +178,13 @@ export class ApiCore {
     const headers = this.#buildHeaders(settings, accept, type, key);
     const body = upload ? upload.body : call.body === undefined ? undefined : serialize(call.body);
     return sendRequest(
-      { url: `${settings.baseURL}${call.path}`, method: call.method, headers, body },
+      {
+        url: `${settings.baseURL}${call.path}`,
+        method: call.method,
+        headers,
+        body,
+        init: settings.fetchInit,
+      },
       {
         transport: this.#config.transport,
         retry: resolveRetryPolicy(settings.retries, settings.retryCodes),

@@ -12,6 +12,7 @@ import type { HTTPClientLike } from "../http/http-client.js";
 import type { RetryConfig } from "../http/retry-policy.js";
 import type { FetchFunction, Transport } from "../http/transport.js";
 import { describeValue } from "../util.js";
+import type { FetchInit } from "./fetch-init.js";
 import { type HeaderRecord, type HeadersLike, mergeHeaders } from "./headers.js";
 import { resolveTransport } from "./transport-choice.js";
 
@@ -94,12 +95,21 @@ export interface ResumeOptions {
   maxAttempts: number;
 }
 
-/** Options of one call (`chat.stream(request, options)`). */
-export interface RequestOptions {
+/**
+ * Options of one call (`chat.stream(request, options)`). Fetch's own options
+ * (`cache`, `credentials`, `mode`, `keepalive`, `priority`, `referrer`,
+ * `referrerPolicy`, `integrity`, undici's `dispatcher`) may be given here too,
+ * as with the official client: see {@link FetchInit}.
+ */
+export interface RequestOptions extends FetchInit {
   /** Aborts the call, before or during the stream. */
   signal?: AbortSignal | null | undefined;
-  /** Only `signal` is used; kept for compatibility with `@mistralai/mistralai`. */
-  fetchOptions?: { signal?: AbortSignal | null | undefined } | undefined;
+  /**
+   * The official client's older place for fetch's options: its `signal`, its
+   * `headers` (when `headers` is not given) and the fields of {@link FetchInit}
+   * are used; those given at the top level win.
+   */
+  fetchOptions?: Omit<RequestInit, "method" | "body"> | undefined;
   /** Overrides the client's `timeoutMs` (`0` or `Infinity`: none). */
   timeoutMs?: number | undefined;
   /** Overrides the client's `headersTimeoutMs` (`0` or `Infinity`: none). */

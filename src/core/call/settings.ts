@@ -7,6 +7,7 @@
  */
 
 import type { RetryConfig } from "../http/retry-policy.js";
+import { fetchInitOf } from "./fetch-init.js";
 import {
   type ClientConfig,
   checkEventCap,
@@ -24,6 +25,8 @@ export interface CallSettings {
   readonly isOfficialServer: boolean;
   readonly signal: AbortSignal | null | undefined;
   readonly headers: RequestOptions["headers"];
+  /** Fetch's own options of the call, for a fetch-based transport. */
+  readonly fetchInit: Readonly<Record<string, unknown>> | undefined;
   readonly timeoutMs: number;
   readonly headersTimeoutMs: number;
   readonly idleTimeoutMs: number;
@@ -48,7 +51,8 @@ export function resolveCallSettings(
     baseURL: ownServer ? normalizeServerURL(String(o.serverURL), "serverURL") : config.baseURL,
     isOfficialServer: ownServer ? false : config.isOfficialServer,
     signal: o.signal ?? o.fetchOptions?.signal,
-    headers: o.headers,
+    headers: o.headers ?? (o.fetchOptions?.headers as RequestOptions["headers"]),
+    fetchInit: fetchInitOf(o),
     timeoutMs: checkTimeout(o.timeoutMs, "timeoutMs") ?? config.timeoutMs ?? 0,
     headersTimeoutMs:
       checkTimeout(o.headersTimeoutMs, "headersTimeoutMs") ??

@@ -19,6 +19,12 @@ export interface TransportRequest {
   readonly body: RequestBody | undefined;
   /** Aborting it must abort the request and, later, the response body. */
   readonly signal: AbortSignal;
+  /**
+   * Fetch's own options the call gave (`cache`, `credentials`, undici's
+   * `dispatcher` …), for a fetch-based transport to pass on; others may
+   * ignore them.
+   */
+  readonly init?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** A reader over the response body: `ReadableStreamDefaultReader`'s shape. */
@@ -64,6 +70,7 @@ export function createFetchTransport(fetchImpl: FetchFunction): Transport {
   return async (request) => {
     const body = request.body;
     const init: RequestInit & { duplex?: "half" } = {
+      ...request.init,
       method: request.method,
       // A `Headers`, as a caller's `fetch` wrapper has always received (fetch
       // would make one anyway; only the Node transport avoids it).

@@ -10,7 +10,12 @@
 
 import type { Agent, IncomingMessage } from "node:http";
 import type { Readable } from "node:stream";
-import type { Transport, TransportRequest, TransportResponse } from "../../core/index.js";
+import {
+  createFetchTransport,
+  type Transport,
+  type TransportRequest,
+  type TransportResponse,
+} from "../../core/index.js";
 import { IncomingBodyReader } from "./body-reader.js";
 import { builtinsReady, loadHttp, loadHttps, loadNet, loadZlib } from "./builtins.js";
 import { createPool, type PoolOptions } from "./pool.js";
@@ -43,7 +48,13 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
   const pick = options.agent;
   const agentFor =
     typeof pick === "function" ? pick : pick ? () => pick : (url: URL) => pool.agentFor(url);
-  return (request) => send(request, agentFor);
+  let viaFetch: Transport | undefined;
+  return (request) =>
+    // undici's dispatcher (a proxy, a tuned pool) means the call is meant for
+    // fetch: it goes there rather than past the caller's proxy.
+    request.init?.dispatcher === undefined
+      ? send(request, agentFor)
+      : (viaFetch ??= createFetchTransport(globalThis.fetch.bind(globalThis)))(request);
 }
 
 async function send(
