@@ -43,12 +43,12 @@ export type {
 } from "./app/tool-types.js";
 export type { FetchInit } from "./call/fetch-init.js";
 export type { HeadersLike } from "./call/headers.js";
-export {
-  type RequestOptions,
-  type ResumeOptions,
-  type SDKOptions,
-  ServerList,
+export type {
+  RequestOptions,
+  ResumeOptions,
+  SDKOptions,
 } from "./call/options.js";
+export { ServerEu, ServerGlobal, ServerList, ServerUs } from "./call/servers.js";
 export { Mistral } from "./client.js";
 export type { AgentPages } from "./conversations/index.js";
 export {
@@ -74,6 +74,7 @@ export {
   type SchemaIssue,
   SDKError,
   type SDKErrorOptions,
+  SDKValidationError,
   ServerError,
   StreamBufferOverflowError,
   StreamError,
@@ -106,6 +107,16 @@ export {
   type RequestErrorHook,
   type ResponseHook,
 } from "./http/http-client.js";
+// The predicates of the official `lib/http.js`, for hooks written against it.
+export {
+  isAbortError,
+  isConnectionError,
+  isTimeoutError,
+  matchContentType,
+  matchResponse,
+  matchStatusCode,
+  type StatusCodePattern,
+} from "./http/http-matchers.js";
 export type { BackoffStrategy, RetryConfig } from "./http/retry-policy.js";
 export {
   type BodyReader,

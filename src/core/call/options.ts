@@ -14,14 +14,8 @@ import type { FetchFunction, Transport } from "../http/transport.js";
 import { describeValue } from "../util.js";
 import type { FetchInit } from "./fetch-init.js";
 import { type HeaderRecord, type HeadersLike, mergeHeaders } from "./headers.js";
+import { ServerList } from "./servers.js";
 import { resolveTransport } from "./transport-choice.js";
-
-/** The API's regional servers. */
-export const ServerList = {
-  global: "https://api.mistral.ai",
-  eu: "https://api.eu.mistral.ai",
-  us: "https://api.us.mistral.ai",
-} as const;
 
 /** Options of `new Mistral(options)`. */
 export interface SDKOptions {

@@ -18,7 +18,7 @@ import {
   encodeConversationRequest,
   encodeRestartRequest,
 } from "../codec/conversations.js";
-import { InvalidRequestError, type ResponseMeta } from "../errors/index.js";
+import { type ResponseMeta, SDKValidationError } from "../errors/index.js";
 import type {
   AgentsApiV1ConversationsListRequest,
   AgentsApiV1ConversationsListResponse,
@@ -46,8 +46,10 @@ export interface ConversationCall {
 function checkInputs(inputs: unknown, method: string, required: boolean): void {
   if (inputs === undefined && !required) return;
   if (typeof inputs !== "string" && !Array.isArray(inputs)) {
-    throw new InvalidRequestError(
+    throw new SDKValidationError(
       `${method}: request.inputs must be a string or an array of entries`,
+      undefined,
+      inputs,
     );
   }
 }

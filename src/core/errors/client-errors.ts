@@ -81,6 +81,32 @@ export class InvalidRequestError extends HTTPClientError {
   override name = "InvalidRequestError";
 }
 
+/**
+ * A request argument is not what the method takes (not an object, a required
+ * field missing or of the wrong type), refused before sending. The official
+ * client's name for it, so its `instanceof` checks and `pretty()` work; it is
+ * an {@link InvalidRequestError} too.
+ */
+export class SDKValidationError extends InvalidRequestError {
+  override name = "SDKValidationError";
+  /** The value that was refused (the request argument). */
+  readonly rawValue: unknown;
+  /** The message without the cause's text. */
+  readonly rawMessage: string;
+
+  /** Builds the error; as in the official client, a `cause` is appended to the message. */
+  constructor(message: string, cause: unknown, rawValue: unknown) {
+    super(cause === undefined ? message : `${message}: ${String(cause)}`, { cause });
+    this.rawValue = rawValue;
+    this.rawMessage = message;
+  }
+
+  /** The message, as the official client's `pretty()` gives it for a non-zod cause. */
+  pretty(): string {
+    return this.message;
+  }
+}
+
 /** Something went wrong that the client did not expect. Please report it. */
 export class UnexpectedClientError extends HTTPClientError {
   override name = "UnexpectedClientError";

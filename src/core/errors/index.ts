@@ -18,6 +18,7 @@
  * │  ├─ RequestAbortedError      the caller aborted
  * │  ├─ RequestTimeoutError      a deadline passed (`phase` says which)
  * │  ├─ InvalidRequestError      bad options or arguments, refused before sending
+ * │  │  └─ SDKValidationError    a request argument not of the method's shape
  * │  └─ UnexpectedClientError    anything else (a bug: please report it)
  * ├─ ResponseValidationError     a 2xx answer that is not what the API sends
  * ├─ StructuredOutputError       a structured reply was not JSON or did not fit its schema

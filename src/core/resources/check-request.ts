@@ -7,7 +7,7 @@
  * @module
  */
 
-import { InvalidRequestError, ResponseValidationError } from "../errors/index.js";
+import { ResponseValidationError, SDKValidationError } from "../errors/index.js";
 
 /** What a request must have: non-empty string fields and array fields. */
 export interface RequiredFields {
@@ -15,21 +15,29 @@ export interface RequiredFields {
   readonly arrays?: readonly string[];
 }
 
-/** Refuses a request that is not an object with the `required` fields. */
+/** Refuses a request that is not an object with the `required` fields ({@link SDKValidationError}). */
 export function checkRequest(request: unknown, method: string, required: RequiredFields): void {
   if (request === null || typeof request !== "object" || Array.isArray(request)) {
-    throw new InvalidRequestError(`${method}: the request must be an object`);
+    throw new SDKValidationError(`${method}: the request must be an object`, undefined, request);
   }
   const record = request as Record<string, unknown>;
   for (const name of required.strings) {
     const value = record[name];
     if (typeof value !== "string" || value === "") {
-      throw new InvalidRequestError(`${method}: request.${name} must be a non-empty string`);
+      throw new SDKValidationError(
+        `${method}: request.${name} must be a non-empty string`,
+        undefined,
+        request,
+      );
     }
   }
   for (const name of required.arrays ?? []) {
     if (!Array.isArray(record[name])) {
-      throw new InvalidRequestError(`${method}: request.${name} must be an array`);
+      throw new SDKValidationError(
+        `${method}: request.${name} must be an array`,
+        undefined,
+        request,
+      );
     }
   }
 }

@@ -7,7 +7,7 @@
 import type { ApiCore } from "../call/api-core.js";
 import type { RequestOptions } from "../call/options.js";
 import { decodeModelCard, decodeModelList } from "../codec/index.js";
-import { InvalidRequestError } from "../errors/index.js";
+import { SDKValidationError } from "../errors/index.js";
 import type { ModelCard, ModelList } from "../models/index.js";
 import { expectObject } from "./check-request.js";
 
@@ -46,7 +46,11 @@ export class Models {
   async retrieve(request: RetrieveModelRequest, options?: RequestOptions): Promise<ModelCard> {
     const id = request?.modelId;
     if (typeof id !== "string" || id === "") {
-      throw new InvalidRequestError("models.retrieve: request.modelId must be a non-empty string");
+      throw new SDKValidationError(
+        "models.retrieve: request.modelId must be a non-empty string",
+        undefined,
+        request,
+      );
     }
     const path = `/v1/models/${encodeURIComponent(id)}`;
     const wire = await this.#core.requestJson({ method: "GET", path }, options);

@@ -5,12 +5,12 @@
  * @module
  */
 
-import { InvalidRequestError } from "../errors/index.js";
+import { SDKValidationError } from "../errors/index.js";
 
 /** The request as an object, or a clear error. */
 export function requestObject(request: unknown, what: string): Record<string, unknown> {
   if (request === null || typeof request !== "object" || Array.isArray(request)) {
-    throw new InvalidRequestError(`${what}: the request must be an object`);
+    throw new SDKValidationError(`${what}: the request must be an object`, undefined, request);
   }
   return request as Record<string, unknown>;
 }
@@ -18,7 +18,11 @@ export function requestObject(request: unknown, what: string): Record<string, un
 /** A path segment from a non-empty string (a number for versions), escaped. */
 export function pathId(value: unknown, method: string, name: string): string {
   if ((typeof value !== "string" || value === "") && typeof value !== "number") {
-    throw new InvalidRequestError(`${method}: request.${name} must be a non-empty string`);
+    throw new SDKValidationError(
+      `${method}: request.${name} must be a non-empty string`,
+      undefined,
+      value,
+    );
   }
   return encodeURIComponent(String(value));
 }
