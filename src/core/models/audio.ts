@@ -73,6 +73,14 @@ export type TranscriptionStreamEventTypes =
   | "transcription.done"
   | (string & {});
 
+/** The official enum-like values of {@link TranscriptionStreamEventTypes}. */
+export const TranscriptionStreamEventTypes = {
+  TranscriptionLanguage: "transcription.language",
+  TranscriptionSegment: "transcription.segment",
+  TranscriptionTextDelta: "transcription.text.delta",
+  TranscriptionDone: "transcription.done",
+} as const;
+
 /** The language of the audio, once detected. */
 export interface TranscriptionStreamLanguage {
   type: "transcription.language";
@@ -175,6 +183,12 @@ export interface SpeechStreamDone {
 
 /** The names of a speech stream's events. */
 export type SpeechStreamEventTypes = "speech.audio.delta" | "speech.audio.done" | (string & {});
+
+/** The official enum-like values of {@link SpeechStreamEventTypes}. */
+export const SpeechStreamEventTypes = {
+  SpeechAudioDelta: "speech.audio.delta",
+  SpeechAudioDone: "speech.audio.done",
+} as const;
 
 /** One event of a speech stream. */
 export interface SpeechStreamEvents {

@@ -79,6 +79,15 @@ export type BuiltInConnectors =
   | "document_library"
   | (string & {});
 
+/** The official enum-like values of {@link BuiltInConnectors}. */
+export const BuiltInConnectors = {
+  WebSearch: "web_search",
+  WebSearchPremium: "web_search_premium",
+  CodeInterpreter: "code_interpreter",
+  ImageGeneration: "image_generation",
+  DocumentLibrary: "document_library",
+} as const;
+
 /** The `tool` of a {@link ToolReferenceChunk}. */
 export type ToolReferenceChunkTool = BuiltInConnectors | string;
 

@@ -74,6 +74,17 @@ export interface MessageOutputEntry extends EntryBase {
 /** The state of a function call that needs the user's confirmation. */
 export type FunctionCallEntryConfirmationStatus = "pending" | "allowed" | "denied" | (string & {});
 
+/** The official enum-like values of {@link FunctionCallEntryConfirmationStatus}. */
+export const FunctionCallEntryConfirmationStatus = {
+  Pending: "pending",
+  Allowed: "allowed",
+  Denied: "denied",
+} as const;
+/** The same values, under the name the official client gives those of a stream event. */
+export const FunctionCallEventConfirmationStatus = FunctionCallEntryConfirmationStatus;
+/** The same type, under the name the official client gives that of a stream event. */
+export type FunctionCallEventConfirmationStatus = FunctionCallEntryConfirmationStatus;
+
 /** A call of one of the conversation's function tools, to be answered with a {@link FunctionResultEntry}. */
 export interface FunctionCallEntry extends EntryBase {
   /** Discriminator. */

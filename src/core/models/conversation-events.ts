@@ -28,6 +28,20 @@ export type SSETypes =
   | "function.call.delta"
   | (string & {});
 
+/** The official enum-like values of {@link SSETypes}. */
+export const SSETypes = {
+  ConversationResponseStarted: "conversation.response.started",
+  ConversationResponseDone: "conversation.response.done",
+  ConversationResponseError: "conversation.response.error",
+  MessageOutputDelta: "message.output.delta",
+  ToolExecutionStarted: "tool.execution.started",
+  ToolExecutionDelta: "tool.execution.delta",
+  ToolExecutionDone: "tool.execution.done",
+  AgentHandoffStarted: "agent.handoff.started",
+  AgentHandoffDone: "agent.handoff.done",
+  FunctionCallDelta: "function.call.delta",
+} as const;
+
 /** The first event: the conversation's id. */
 export interface ResponseStartedEvent {
   type: "conversation.response.started";

@@ -39,12 +39,41 @@ export type ConversationTool =
 /** Who runs handoffs: the server (default), or the client (a handoff then ends the answer). */
 export type HandoffExecution = "client" | "server";
 
+/** The official enum-like values of {@link HandoffExecution}, under each name the official client gives them. */
+export const ConversationRequestHandoffExecution = { Client: "client", Server: "server" } as const;
+/** See {@link ConversationRequestHandoffExecution}. */
+export const ConversationStreamRequestHandoffExecution = ConversationRequestHandoffExecution;
+/** See {@link ConversationRequestHandoffExecution}. */
+export const ConversationAppendRequestHandoffExecution = ConversationRequestHandoffExecution;
+/** See {@link ConversationRequestHandoffExecution}. */
+export const ConversationAppendStreamRequestHandoffExecution = ConversationRequestHandoffExecution;
+/** See {@link ConversationRequestHandoffExecution}. */
+export const ConversationRestartRequestHandoffExecution = ConversationRequestHandoffExecution;
+/** See {@link ConversationRequestHandoffExecution}. */
+export const ConversationRestartStreamRequestHandoffExecution = ConversationRequestHandoffExecution;
+/** The official enum-like values of a {@link ToolCallConfirmation}'s `confirmation`. */
+export const Confirmation = { Allow: "allow", Deny: "deny" } as const;
+/** A {@link ToolCallConfirmation}'s `confirmation`. */
+export type Confirmation = "allow" | "deny";
+/** {@link HandoffExecution} under an official name. */
+export type ConversationRequestHandoffExecution = HandoffExecution;
+/** {@link HandoffExecution} under an official name. */
+export type ConversationStreamRequestHandoffExecution = HandoffExecution;
+/** {@link HandoffExecution} under an official name. */
+export type ConversationAppendRequestHandoffExecution = HandoffExecution;
+/** {@link HandoffExecution} under an official name. */
+export type ConversationAppendStreamRequestHandoffExecution = HandoffExecution;
+/** {@link HandoffExecution} under an official name. */
+export type ConversationRestartRequestHandoffExecution = HandoffExecution;
+/** {@link HandoffExecution} under an official name. */
+export type ConversationRestartStreamRequestHandoffExecution = HandoffExecution;
+
 /** A confirmation of a call that waits for one (wire `{tool_call_id, confirmation}`). */
 export interface ToolCallConfirmation {
   /** Wire `tool_call_id`. */
   toolCallId: string;
   /** Run it, or not. */
-  confirmation: "allow" | "deny";
+  confirmation: Confirmation;
 }
 
 /** `beta.conversations.start()`: a new conversation with a model or an agent. */

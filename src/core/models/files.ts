@@ -54,6 +54,9 @@ export type SampleType =
 /** Where a file came from. */
 export type Source = "upload" | "repository" | "mistral" | (string & {});
 
+/** The official enum-like values of {@link Source}. */
+export const Source = { Upload: "upload", Repository: "repository", Mistral: "mistral" } as const;
+
 /** What `files.upload()` sends (multipart). */
 export interface MultiPartBodyParams {
   /** Hours until the file is deleted. */

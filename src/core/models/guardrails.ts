@@ -9,6 +9,9 @@
 /** What to do when a category scores above its threshold. Open: unknown values pass through. */
 export type ModerationLLMAction = "none" | "block" | (string & {});
 
+/** The official enum-like values of {@link ModerationLLMAction}. */
+export const ModerationLLMAction = { None: "none", Block: "block" } as const;
+
 /** Per-category score thresholds of the v1 moderation model. */
 export interface ModerationLlmv1CategoryThresholds {
   /** Wire `sexual`. */

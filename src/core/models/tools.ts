@@ -9,6 +9,9 @@ import type { FreeFormObject } from "./free-form.js";
 /** Kinds of callable tool. Open: unknown values pass through. */
 export type ToolTypes = "function" | (string & {});
 
+/** The official enum-like values of {@link ToolTypes}. */
+export const ToolTypes = { Function: "function" } as const;
+
 /**
  * A function the model may call. Named `FunctionT` (as in the official SDK)
  * because `Function` is a global.
