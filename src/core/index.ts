@@ -48,7 +48,14 @@ export type {
   ResumeOptions,
   SDKOptions,
 } from "./call/options.js";
-export { ServerEu, ServerGlobal, ServerList, ServerUs } from "./call/servers.js";
+export { SDK_METADATA } from "./call/sdk-metadata.js";
+export {
+  ServerEu,
+  ServerGlobal,
+  ServerList,
+  ServerUs,
+  serverURLFromOptions,
+} from "./call/servers.js";
 export { Mistral } from "./client.js";
 export type { AgentPages } from "./conversations/index.js";
 export {
@@ -91,6 +98,8 @@ export {
   UnexpectedClientError,
   type ValidationErrorDetail,
 } from "./errors/index.js";
+// The official client's upload helpers, under the same name.
+export { files } from "./file-helpers.js";
 // The function API's client and result (also at `mistral-stream/core.js`).
 export { MistralCore } from "./fp/core.js";
 export { type Result, settle } from "./fp/result.js";

@@ -66,6 +66,8 @@ describe("the published package", () => {
       /\/v1\/embeddings|\/v1\/ocr|multipart\/form-data/,
       "no other resource",
     );
+    // Nor the official client's helpers the app does not call (files, SDK_METADATA, lib/http).
+    assert.doesNotMatch(code, /image\/x-icon|openapiDocVersion|octet-stream/, "no unused helper");
     // 17,252 B gzip when the function API landed (the official client's: 43,833 B, measured
     // the same way by bench/sizes.mjs). The functions are thin files over the one core
     // bundle, which keeps a cold import at one file plus two chunks (as separate entries of

@@ -24,7 +24,6 @@ import { statsClock } from "../stream/clock.js";
 import { EventStream } from "../stream/event-stream.js";
 import type { EventStreamInit, StreamDecoder } from "../stream/types.js";
 import { readEnv, truncate } from "../util.js";
-import { version } from "../version.js";
 import { type ApiKeySource, redactKey, resolveApiKey } from "./auth.js";
 import { type HeaderRecord, mergeHeaders } from "./headers.js";
 import {
@@ -34,9 +33,9 @@ import {
   resolveClientConfig,
   type SDKOptions,
 } from "./options.js";
+import { defaultUserAgent } from "./sdk-metadata.js";
 import { type CallSettings, resolveCallSettings } from "./settings.js";
 
-const defaultUserAgent = `mistral-stream/${version}`;
 const jsonType = "application/json";
 
 /** One API call, as a resource describes it. */

@@ -14,7 +14,7 @@ import type { FetchFunction, Transport } from "../http/transport.js";
 import { describeValue } from "../util.js";
 import type { FetchInit } from "./fetch-init.js";
 import { type HeaderRecord, type HeadersLike, mergeHeaders } from "./headers.js";
-import { ServerList } from "./servers.js";
+import { resolveServerRoot, ServerList } from "./servers.js";
 import { resolveTransport } from "./transport-choice.js";
 
 /** Options of `new Mistral(options)`. */
@@ -160,12 +160,7 @@ export function resolveClientConfig(options: SDKOptions): ClientConfig {
   if (options === null || typeof options !== "object") {
     throw new InvalidRequestError("Mistral options must be an object");
   }
-  const server = options.server ?? "global";
-  if (!Object.hasOwn(ServerList, server)) {
-    throw new InvalidRequestError(`server must be one of ${Object.keys(ServerList).join(", ")}`);
-  }
-  const baseURL =
-    options.serverURL === undefined ? ServerList[server] : normalizeServerURL(options.serverURL);
+  const baseURL = resolveServerRoot(options);
   const headers: HeaderRecord = {};
   mergeHeaders(headers, options.headers, "options.headers");
   if (options.userAgent !== undefined)
@@ -184,24 +179,6 @@ export function resolveClientConfig(options: SDKOptions): ClientConfig {
     maxEventChars: checkEventCap(options) ?? defaultMaxEventChars,
     resume: checkResume(options.resume, "resume"),
   };
-}
-
-/** Turns a server URL into a root without trailing slash or `/v1`; refuses non-http(s) URLs. */
-export function normalizeServerURL(value: unknown, name = "serverURL"): string {
-  let url: URL;
-  try {
-    url = new URL(String(value));
-  } catch {
-    throw new InvalidRequestError(`${name} is not a valid URL: ${JSON.stringify(String(value))}`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new InvalidRequestError(`${name} must be an http or https URL, got ${url.protocol}`);
-  }
-  if (url.username || url.password) {
-    throw new InvalidRequestError(`${name} must not contain credentials; use apiKey`);
-  }
-  const path = url.pathname.replace(/\/+$/, "").replace(/\/v1$/, "");
-  return `${url.origin}${path}`;
 }
 
 /**

@@ -15,9 +15,9 @@ import {
   checkRetryConfig,
   checkTimeout,
   defaultTimeouts,
-  normalizeServerURL,
   type RequestOptions,
 } from "./options.js";
+import { normalizeServerURL } from "./servers.js";
 
 /** Settings of one call. Deadlines are in ms, `0` for none. */
 export interface CallSettings {
