@@ -146,7 +146,8 @@ function pickNumber(s: Keywords, ctx: Context, name: string, integer: boolean): 
   if (hinted !== undefined) return hinted;
   // Schemas often bound numbers only loosely (zod's `.int()` allows ±2^53):
   // draw from what a model would write for the field, within the bounds.
-  const [low, high] = withinBounds(plausibleRange(name), lo, hi);
+  const { range, whole } = plausibleRange(name);
+  const [low, high] = withinBounds(range, lo, hi);
   const multiple = num("multipleOf");
   if (multiple !== undefined && multiple > 0) {
     const k = ctx.rng.int(
@@ -155,7 +156,11 @@ function pickNumber(s: Keywords, ctx: Context, name: string, integer: boolean): 
     );
     return Number((k * multiple).toFixed(10));
   }
-  if (integer) return ctx.rng.int(Math.ceil(low), Math.max(Math.ceil(low), Math.floor(high)));
+  // A count stays whole where the schema allows any number ("population": 2102650, not
+  // 2102649.73), as a model writes it, unless the bounds leave no whole number.
+  if (integer || (whole && Math.ceil(low) <= Math.floor(high))) {
+    return ctx.rng.int(Math.ceil(low), Math.max(Math.ceil(low), Math.floor(high)));
+  }
   return Math.round((low + ctx.rng.next() * (high - low)) * 100) / 100;
 }
 
@@ -201,28 +206,33 @@ function generateObject(s: Keywords, ctx: Context, depth: number): Record<string
   return out;
 }
 
-/** Plausible values of a number field, by its name; 0 to 100 for a name that says nothing. */
-function plausibleRange(name: string): [number, number] {
+/**
+ * Plausible values of a number field, by its name (0 to 100 for a name that
+ * says nothing), and whether they are counts, written whole.
+ */
+function plausibleRange(name: string): { range: [number, number]; whole: boolean } {
   const key = name.toLowerCase();
-  for (const [pattern, range] of plausibleRanges) if (pattern.test(key)) return range;
-  return [0, 100];
+  for (const [pattern, range, whole] of plausibleRanges) {
+    if (pattern.test(key)) return { range, whole };
+  }
+  return { range: [0, 100], whole: false };
 }
 
-const plausibleRanges: ReadonlyArray<[RegExp, [number, number]]> = [
+const plausibleRanges: ReadonlyArray<[RegExp, [number, number], boolean]> = [
   // Before `lat`, which "population" contains.
-  [/population|inhabitants|residents/, [20_000, 3_000_000]],
-  [/percent|pct|score/, [0, 100]],
-  [/(^|_)age$|[a-z]age$(?<!(mess|im|us|p|pass|percent|st|vill|langu)age)/, [18, 80]],
-  [/year/, [1990, 2026]],
-  [/month/, [1, 12]],
-  [/day/, [1, 28]],
-  [/hour/, [0, 23]],
-  [/minute|second/, [0, 59]],
-  [/lat/, [-60, 70]],
-  [/lon|lng/, [-150, 150]],
-  [/rating|stars/, [1, 5]],
-  [/price|cost|amount|salary|total/, [5, 500]],
-  [/count|quantity|qty|number|num/, [1, 20]],
+  [/population|inhabitants|residents/, [20_000, 3_000_000], true],
+  [/percent|pct|score/, [0, 100], false],
+  [/(^|_)age$|[a-z]age$(?<!(mess|im|us|p|pass|percent|st|vill|langu)age)/, [18, 80], true],
+  [/year/, [1990, 2026], true],
+  [/month/, [1, 12], true],
+  [/day/, [1, 28], true],
+  [/hour/, [0, 23], true],
+  [/minute|second/, [0, 59], true],
+  [/lat/, [-60, 70], false],
+  [/lon|lng/, [-150, 150], false],
+  [/rating|stars/, [1, 5], false],
+  [/price|cost|amount|salary|total/, [5, 500], false],
+  [/count|quantity|qty|number|num/, [1, 20], true],
 ];
 
 /** `range` moved inside the schema's bounds; near the bound that excludes it when they do. */

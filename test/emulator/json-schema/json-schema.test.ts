@@ -112,6 +112,39 @@ describe("emulator JSON Schema support", () => {
     }
   });
 
+  it("writes counts whole where the schema allows any number, as a model would", () => {
+    const schema = {
+      type: "object",
+      properties: {
+        population: { type: "number" },
+        age: { type: "number" },
+        itemCount: { type: "number" },
+        latitude: { type: "number" },
+        halfDays: { type: "number", minimum: 0.2, maximum: 0.8 },
+      },
+      required: ["population", "age", "itemCount", "latitude", "halfDays"],
+    };
+    let fractionalLatitudes = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const value = generateFromSchema(
+        schema,
+        createRng(seed),
+        readPromptHints("A city"),
+      ) as Record<string, number>;
+      for (const key of ["population", "age", "itemCount"]) {
+        assert.ok(Number.isInteger(value[key]), `${key} ${value[key]}`);
+      }
+      if (!Number.isInteger(value.latitude)) fractionalLatitudes++;
+      // No whole number fits: the bounds win over the habit.
+      assert.ok(
+        (value.halfDays ?? 0) >= 0.2 && (value.halfDays ?? 1) <= 0.8,
+        `halfDays ${value.halfDays}`,
+      );
+      assert.deepEqual(validateJsonSchema(value, schema), []);
+    }
+    assert.ok(fractionalLatitudes > 20, "a coordinate keeps its decimals");
+  });
+
   for (const [name, schema] of Object.entries(schemas)) {
     it(`generates values valid against the ${name} schema for many seeds`, () => {
       for (let seed = 0; seed < 40; seed++) {
