@@ -10,6 +10,8 @@ import type { PromptHints } from "./prompt-hints.js";
 
 const places = ["Paris", "London", "Tokyo", "San Francisco", "Lisbon", "Montreal"];
 const names = ["Ada Lovelace", "Alan Turing", "Grace Hopper", "Marie Curie"];
+/** A prompt asking about places. */
+const placeWords = /\b(cit(y|ies)|towns?|capitals?|countr(y|ies)|places?|destinations?)\b/i;
 const words = [
   "harbor",
   "orchard",
@@ -68,7 +70,11 @@ function byName(name: string, rng: Rng, hints: PromptHints): string {
     const text = hints.text.replace(/\s+/g, " ").trim();
     return text.length > 0 ? text.slice(0, 120) : "example";
   }
-  if (/name|title|label|author|user/.test(name)) return hints.takePhrase() ?? rng.pick(names);
+  if (/name|title|label|author|user/.test(name)) {
+    // "Give me a city" with `{ name, population }`: the name is a place's, not a person's.
+    const aboutPlaces = /^name$/.test(name) && placeWords.test(hints.text);
+    return hints.takePhrase() ?? rng.pick(aboutPlaces ? places : names);
+  }
   if (/email/.test(name)) return "alex@example.com";
   if (/url|link|uri|href/.test(name)) return `https://example.com/${rng.pick(words)}`;
   if (/date|day/.test(name)) return `2025-0${rng.int(1, 9)}-1${rng.int(0, 9)}`;

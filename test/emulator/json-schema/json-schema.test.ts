@@ -112,6 +112,33 @@ describe("emulator JSON Schema support", () => {
     }
   });
 
+  it("names a place, not a person, when the prompt asks about places", () => {
+    const schema = {
+      type: "object",
+      properties: { name: { type: "string" }, population: { type: "integer" } },
+      required: ["name", "population"],
+    };
+    const people = ["Ada Lovelace", "Alan Turing", "Grace Hopper", "Marie Curie"];
+    for (let seed = 1; seed <= 20; seed++) {
+      const city = generateFromSchema(
+        schema,
+        createRng(seed),
+        readPromptHints("give me a city"),
+      ) as {
+        name: string;
+      };
+      assert.ok(!people.includes(city.name), `a city named ${city.name}`);
+    }
+    const person = generateFromSchema(
+      schema,
+      createRng(3),
+      readPromptHints("describe someone"),
+    ) as {
+      name: string;
+    };
+    assert.ok(people.includes(person.name), `a person named ${person.name}`);
+  });
+
   it("writes counts whole where the schema allows any number, as a model would", () => {
     const schema = {
       type: "object",
