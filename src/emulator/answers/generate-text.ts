@@ -8,6 +8,7 @@
  */
 
 import { type Rng, shuffle } from "../prng.js";
+import { formatValue, readSum } from "./arithmetic.js";
 import {
   bodySentences,
   closers,
@@ -31,6 +32,14 @@ export interface ToolResult {
 
 /** Writes the answer to a prompt. */
 export function writeAnswer(prompt: string, rng: Rng): string {
+  const sum = readSum(prompt);
+  if (sum) {
+    const value = formatValue(sum.value);
+    return rng.pick([
+      `${sum.expression} = ${value}.`,
+      `The answer is ${value}: ${sum.expression} = ${value}.`,
+    ]);
+  }
   const topic = readTopic(prompt);
   const fill = (template: string) => fillSlots(template, topic);
   switch (topic.intent) {

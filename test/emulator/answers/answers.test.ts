@@ -189,3 +189,40 @@ describe("emulator prompt reading", () => {
     assert.equal(readTopic("Explain how tides work").keyword, "tides");
   });
 });
+
+describe("emulator sums", () => {
+  it("answers a sum with its value, on both endpoints", async () => {
+    await withEmulator({}, async (emu) => {
+      for (const [prompt, expected] of [
+        ["What is 2+2?", "2 + 2 = 4."],
+        ["calculate 12 * (3 + 4)", "12 * (3 + 4) = 84."],
+        ["7/2", "7 / 2 = 3.5."],
+        ["How much is 6 x 7?", "6 × 7 = 42."],
+      ] as const) {
+        const body = chat(prompt);
+        const streamed = streamedText(
+          chunksOf((await post(emu, "/v1/chat/completions", { ...body, stream: true })).text),
+        );
+        assert.ok(streamed.endsWith(expected), `${prompt} → ${streamed}`);
+        const whole = JSON.parse((await post(emu, "/v1/chat/completions", body)).text).choices[0]
+          .message.content;
+        assert.equal(whole, streamed);
+      }
+    });
+  });
+
+  it("leaves dates, ranges and sums without a value to the usual answer", async () => {
+    const { readSum } = await import("../../../src/emulator/answers/arithmetic.js");
+    for (const prompt of [
+      "What happened on 2024-01-05?",
+      "Summarise pages 10-20",
+      "What is 1/0?",
+      "What is 2+?",
+      "Explain 3 + 4 in detail",
+      "What is (2+3?",
+    ]) {
+      assert.equal(readSum(prompt), undefined, prompt);
+    }
+    assert.deepEqual(readSum("what's -3 + 10 ?"), { expression: "- 3 + 10", value: 7 });
+  });
+});
