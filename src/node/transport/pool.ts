@@ -41,6 +41,7 @@ export function createPool(options: PoolOptions): Pool {
     timeout: checkCount(options.idleSocketTimeoutMs, "idleSocketTimeoutMs", 4000),
     // The most recently used connection is the least likely to be stale.
     scheduling: "lifo" as const,
+    ...envProxy(),
   };
   let http: Agent | undefined;
   let https: Agent | undefined;
@@ -54,6 +55,18 @@ export function createPool(options: PoolOptions): Pool {
       return https;
     },
   };
+}
+
+/**
+ * Node ≥ 24.5 sends its own `http` / `https` requests and fetch through
+ * `HTTP_PROXY` / `HTTPS_PROXY` (minus `NO_PROXY`) when `NODE_USE_ENV_PROXY=1`
+ * or `--use-env-proxy` asks for it; the pool's agents then do the same, so
+ * both transports go where Node's own clients go. Older Node ignores the option.
+ */
+function envProxy(): { proxyEnv?: NodeJS.ProcessEnv } {
+  const asked =
+    process.env.NODE_USE_ENV_PROXY === "1" || process.execArgv.includes("--use-env-proxy");
+  return asked ? { proxyEnv: process.env } : {};
 }
 
 function checkCount(value: unknown, name: string, fallback: number): number {
