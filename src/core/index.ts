@@ -102,7 +102,8 @@ export {
 export { files } from "./file-helpers.js";
 // The function API's client and result (also at `mistral-stream/core.js`).
 export { MistralCore } from "./fp/core.js";
-export { type Result, settle } from "./fp/result.js";
+// Also at `mistral-stream/types/fp.js`, as the official client has them.
+export { ERR, OK, type Result, settle, unwrap, unwrapAsync } from "./fp/result.js";
 export type { Logger } from "./http/debug-log.js";
 // `HTTPClient` (also at `mistral-stream/lib/http.js`): hooks around each attempt.
 export {

@@ -19,6 +19,17 @@ describe("the official client's names", () => {
       [],
     );
     assert.deepEqual(await missing("@mistralai/mistralai/core.js", "mistral-stream/core.js"), []);
+    assert.deepEqual(
+      await missing("@mistralai/mistralai/types/fp.js", "mistral-stream/types/fp.js"),
+      [],
+    );
+    assert.deepEqual(
+      await missing(
+        "@mistralai/mistralai/lib/event-streams.js",
+        "mistral-stream/lib/event-streams.js",
+      ),
+      [],
+    );
   });
 
   test("every error class of models/errors is here (not its zod schemas, nor observability's)", async () => {
@@ -70,5 +81,29 @@ describe("the official client's names", () => {
     assert.equal(await blob.text(), "234");
     const stream = new Blob(["ab", "cd"]).stream();
     assert.equal(Buffer.from(await mine.readableStreamToArrayBuffer(stream)).toString(), "abcd");
+  });
+
+  test("the types/fp.js helpers behave as the official ones", async () => {
+    const theirs = await import("@mistralai/mistralai/types/fp.js");
+    const mine = await import("mistral-stream/types/fp.js");
+    assert.deepEqual(mine.OK(1), theirs.OK(1));
+    assert.deepEqual(mine.ERR("e"), theirs.ERR("e"));
+    assert.equal(mine.unwrap(mine.OK(2)), 2);
+    assert.throws(() => mine.unwrap(mine.ERR(new RangeError("x"))), RangeError);
+    assert.equal(await mine.unwrapAsync(Promise.resolve(mine.OK(3))), 3);
+    await assert.rejects(
+      mine.unwrapAsync(Promise.resolve(mine.ERR(new TypeError("y")))),
+      TypeError,
+    );
+  });
+
+  test("deep official model paths resolve to the same names", async () => {
+    const main = await import("mistral-stream");
+    const deep = await import("mistral-stream/models/components/chatcompletionstreamrequest.js");
+    assert.equal(deep.ToolChoiceEnum, main.ToolChoiceEnum);
+    const errors = await import("mistral-stream/models/errors/index.js");
+    assert.equal(errors.SDKError, main.SDKError);
+    const streams = await import("mistral-stream/lib/event-streams.js");
+    assert.equal(streams.EventStream, main.EventStream);
   });
 });

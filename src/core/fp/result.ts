@@ -30,3 +30,24 @@ export async function settle<T>(
     return { ok: false, error: toMistralError(error) };
   }
 }
+
+/** `{ ok: true, value }`: the official client's helper of `types/fp.js`. */
+export function OK<V>(value: V): Result<V, never> {
+  return { ok: true, value };
+}
+
+/** `{ ok: false, error }`: the official client's helper of `types/fp.js`. */
+export function ERR<E>(error: E): Result<never, E> {
+  return { ok: false, error };
+}
+
+/** The value of `result`, or its error thrown. */
+export function unwrap<T>(result: Result<T, unknown>): T {
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
+/** The value of the result `pending` settles with, or its error thrown (a rejection). */
+export async function unwrapAsync<T>(pending: Promise<Result<T, unknown>>): Promise<T> {
+  return unwrap(await pending);
+}
