@@ -26,12 +26,12 @@ const parts = {
   "SSE parser (spec-complete)": ["sse/parser.ts"],
   "UTF-8 decoding across reads": ["sse/decoder.ts"],
   "event reader (queue, idle deadline, release)": ["stream/event-reader.ts"],
-  "stats": ["stream/stats.ts"],
+  stats: ["stream/stats.ts"],
   "snapshot (partial results, finalResponse)": ["stream/chat-snapshot.ts"],
   "content chunks, both ways": ["codec/content.ts"],
   "tools and tool calls, both ways": ["codec/tools.ts"],
-  "usage": ["codec/usage.ts"],
-  "guardrails": ["codec/guardrails.ts"],
+  usage: ["codec/usage.ts"],
+  guardrails: ["codec/guardrails.ts"],
   "chat request encoder": ["codec/chat-request.ts"],
 };
 
