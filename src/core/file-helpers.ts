@@ -56,26 +56,11 @@ export function bytesToBlob(
   return new Blob([part], { type: contentType });
 }
 
-/** Reads `readable` to its end and returns its bytes as one `ArrayBuffer`. */
-export async function readableStreamToArrayBuffer(
+/** Reads `readable` to its end and returns its bytes as one `ArrayBuffer` (a `Response` does the reading). */
+export function readableStreamToArrayBuffer(
   readable: ReadableStream<Uint8Array>,
 ): Promise<ArrayBuffer> {
-  const reader = readable.getReader();
-  const parts: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(value);
-    length += value.byteLength;
-  }
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out.buffer;
+  return new Response(readable).arrayBuffer();
 }
 
 /**
