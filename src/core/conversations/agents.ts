@@ -9,8 +9,8 @@ import type { ApiCall, ApiCore } from "../call/api-core.js";
 import type { RequestOptions } from "../call/options.js";
 import { decodeAgent, decodeAgentAlias, encodeAgentRequest } from "../codec/agent-entities.js";
 import type { Agent, AgentAliasResponse, AgentListPage } from "../models/index.js";
-import { expectObject } from "../resources/check-request.js";
-import { pageQuery, pathId, requestObject } from "../resources/query.js";
+import { expectObject, requestObject } from "../resources/check-request.js";
+import { pageQuery, pathId } from "../resources/query.js";
 
 const listFilters = ["pageSize", "deploymentChat", "sources", "name", "search", "id", "metadata"];
 

@@ -28,8 +28,8 @@ import type {
   ConversationResponse,
   ResponseV1ConversationsGet,
 } from "../models/index.js";
-import { expectObject } from "../resources/check-request.js";
-import { pageQuery, pathId, requestObject } from "../resources/query.js";
+import { expectObject, requestObject } from "../resources/check-request.js";
+import { pageQuery, pathId } from "../resources/query.js";
 import { ConversationEventDecoder } from "../stream/conversation-decoder.js";
 import type { EventStream } from "../stream/event-stream.js";
 

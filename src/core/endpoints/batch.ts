@@ -8,8 +8,8 @@ import type { ApiCore } from "../call/api-core.js";
 import type { RequestOptions } from "../call/options.js";
 import { decodeBatchJob, decodeBatchJobList, encodeBatchJobRequest } from "../codec/batch.js";
 import { decodeDeleted } from "../codec/files.js";
-import { checkRequest } from "../resources/check-request.js";
-import { pageQuery, pathId, requestObject } from "../resources/query.js";
+import { checkRequest, requestObject } from "../resources/check-request.js";
+import { pageQuery, pathId } from "../resources/query.js";
 import { post, read } from "./post.js";
 
 const listFilters = [

@@ -8,7 +8,7 @@ import type { ApiCore } from "../call/api-core.js";
 import type { RequestOptions } from "../call/options.js";
 import { decodeOcrResponse, encodeOcrRequest } from "../codec/ocr.js";
 import { InvalidRequestError } from "../errors/index.js";
-import { requestObject } from "../resources/query.js";
+import { requestObject } from "../resources/check-request.js";
 import { post } from "./post.js";
 
 /** The OCR calls. */

@@ -15,12 +15,17 @@ export interface RequiredFields {
   readonly arrays?: readonly string[];
 }
 
+/** The request as an object, or a clear error. */
+export function requestObject(request: unknown, what: string): Record<string, unknown> {
+  if (request === null || typeof request !== "object" || Array.isArray(request)) {
+    throw new SDKValidationError(`${what}: the request must be an object`, undefined, request);
+  }
+  return request as Record<string, unknown>;
+}
+
 /** Refuses a request that is not an object with the `required` fields ({@link SDKValidationError}). */
 export function checkRequest(request: unknown, method: string, required: RequiredFields): void {
-  if (request === null || typeof request !== "object" || Array.isArray(request)) {
-    throw new SDKValidationError(`${method}: the request must be an object`, undefined, request);
-  }
-  const record = request as Record<string, unknown>;
+  const record = requestObject(request, method);
   for (const name of required.strings) {
     const value = record[name];
     if (typeof value !== "string" || value === "") {

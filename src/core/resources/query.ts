@@ -1,19 +1,12 @@
 /**
  * What the calls loaded on first use (conversations, agents, files, batch …)
- * share: their request checks, path ids and query strings.
+ * share: path ids and query strings (the request-object check is
+ * `check-request.ts`'s, shared with the completion calls).
  *
  * @module
  */
 
 import { SDKValidationError } from "../errors/index.js";
-
-/** The request as an object, or a clear error. */
-export function requestObject(request: unknown, what: string): Record<string, unknown> {
-  if (request === null || typeof request !== "object" || Array.isArray(request)) {
-    throw new SDKValidationError(`${what}: the request must be an object`, undefined, request);
-  }
-  return request as Record<string, unknown>;
-}
 
 /** A path segment from a non-empty string (a number for versions), escaped. */
 export function pathId(value: unknown, method: string, name: string): string {
