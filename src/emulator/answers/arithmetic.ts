@@ -29,13 +29,22 @@ export function readSum(prompt: string): Sum | undefined {
   const parser = new SumParser(tokens);
   const value = parser.parse();
   if (value === undefined || !Number.isFinite(value)) return undefined;
-  return {
-    expression: tokens
-      .map(spell)
-      .join(" ")
-      .replace(/\( | \)/g, (p) => p.trim()),
-    value,
-  };
+  return { expression: write(tokens), value };
+}
+
+/** The expression as an answer writes it: `12 * (3 + 4)`, `-3 + 10`. */
+function write(tokens: readonly string[]): string {
+  let out = "";
+  let previous: string | undefined;
+  let afterSign = false;
+  for (const token of tokens) {
+    // A space around every token, except after "(" or a sign and before ")".
+    const tight = previous === undefined || previous === "(" || afterSign || token === ")";
+    out += (tight ? "" : " ") + spell(token);
+    afterSign = token === "-" && (previous === undefined || /^[-+*/×x÷(]$/i.test(previous));
+    previous = token;
+  }
+  return out;
 }
 
 /** How an answer writes an operator. */

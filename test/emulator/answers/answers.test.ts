@@ -223,6 +223,7 @@ describe("emulator sums", () => {
     ]) {
       assert.equal(readSum(prompt), undefined, prompt);
     }
-    assert.deepEqual(readSum("what's -3 + 10 ?"), { expression: "- 3 + 10", value: 7 });
+    assert.deepEqual(readSum("what's -3 + 10 ?"), { expression: "-3 + 10", value: 7 });
+    assert.deepEqual(readSum("2*-(1+1)"), { expression: "2 * -(1 + 1)", value: -4 });
   });
 });
