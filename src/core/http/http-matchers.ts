@@ -6,6 +6,8 @@
  * @module
  */
 
+import { matchesRetryCode } from "./retry-policy.js";
+
 /** A property of `err`, if it is an object. */
 function field(err: unknown, name: "name" | "code" | "message"): unknown {
   return typeof err === "object" && err !== null
@@ -30,39 +32,38 @@ export function isConnectionError(err: unknown): boolean {
   );
 }
 
-/** Whether `err` is a timeout: a `TimeoutError` (its legacy code 23) or `ECONNABORTED`. */
-export function isTimeoutError(err: unknown): boolean {
+/** Whether `err` is named `name` (or has its legacy DOMException `code`), or is `ECONNABORTED`. */
+function isNamed(err: unknown, name: string, legacyCode: number): boolean {
   return (
-    field(err, "name") === "TimeoutError" ||
-    field(err, "code") === 23 ||
+    field(err, "name") === name ||
+    field(err, "code") === legacyCode ||
     lowerCode(err) === "econnaborted"
   );
 }
 
+/** Whether `err` is a timeout: a `TimeoutError` (its legacy code 23) or `ECONNABORTED`. */
+export function isTimeoutError(err: unknown): boolean {
+  return isNamed(err, "TimeoutError", 23);
+}
+
 /** Whether `err` is an abort: an `AbortError` (its legacy code 20) or `ECONNABORTED`. */
 export function isAbortError(err: unknown): boolean {
-  return (
-    field(err, "name") === "AbortError" ||
-    field(err, "code") === 20 ||
-    lowerCode(err) === "econnaborted"
-  );
+  return isNamed(err, "AbortError", 20);
 }
 
 /** A status code (`429`), a class of them (`"5XX"`) or `"default"` (any). */
 export type StatusCodePattern = number | string;
 
-/** Whether `response`'s status matches one of `codes` (see {@link StatusCodePattern}). */
+/**
+ * Whether `response`'s status matches one of `codes` (see {@link StatusCodePattern}),
+ * by the rule the retry policy matches its `retryCodes` with.
+ */
 export function matchStatusCode(
   response: Response,
   codes: StatusCodePattern | readonly StatusCodePattern[],
 ): boolean {
-  const status = String(response.status);
-  const list: readonly StatusCodePattern[] = Array.isArray(codes) ? codes : [codes];
-  return list.some((code) => {
-    const text = String(code);
-    if (text === "default") return true;
-    return /^[0-9]xx$/i.test(text) ? text[0] === status[0] : text === status;
-  });
+  const list = (Array.isArray(codes) ? codes : [codes]).map(String);
+  return list.includes("default") || matchesRetryCode(response.status, list);
 }
 
 /** A media type with its parameters, lower-cased, split at `;`. */
