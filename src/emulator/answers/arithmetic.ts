@@ -47,11 +47,9 @@ function write(tokens: readonly string[]): string {
   return out;
 }
 
-/** How an answer writes an operator. */
+/** How an answer writes a token: a typed `x` as `×`, anything else as given. */
 function spell(token: string): string {
-  if (/^[x×]$/i.test(token)) return "×";
-  if (token === "÷") return "÷";
-  return token;
+  return /^[x×]$/i.test(token) ? "×" : token;
 }
 
 /** A small recursive-descent parser: `+ -`, then `* / × ÷`, then unary minus and parentheses. */
