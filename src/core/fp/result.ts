@@ -25,9 +25,9 @@ export async function settle<T>(
   call: (core: ApiCore) => Promise<T>,
 ): Promise<Result<T>> {
   try {
-    return { ok: true, value: await call(apiCoreOf(client)) };
+    return OK(await call(apiCoreOf(client)));
   } catch (error) {
-    return { ok: false, error: toMistralError(error) };
+    return ERR(toMistralError(error));
   }
 }
 
